@@ -1,0 +1,19 @@
+// Bundles the `coop` command into out/cli/coop.mjs. Dependencies stay in node_modules (native
+// modules such as better-sqlite3 cannot be bundled); our own TypeScript is compiled in.
+import { readFileSync } from 'node:fs'
+import { build } from 'esbuild'
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+await build({
+  entryPoints: ['src/cli/coop.ts'],
+  outfile: 'out/cli/coop.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: 'linked',
+  define: { __COOP_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+})

@@ -1,0 +1,36 @@
+import type { IndexProgress, IndexResult, RepoSummary } from '../shared/types'
+import type { EventBus } from './events/event-bus'
+import type { Logger } from './log/logger'
+
+export interface IndexOptions {
+  /** Called with progress as batches are written (the CLI's progress bar). Events are emitted too. */
+  readonly onProgress?: (progress: IndexProgress) => void
+  readonly signal?: AbortSignal
+}
+
+/** The repositories capability: add, index, list, remove. */
+export interface ReposService {
+  list(): readonly RepoSummary[]
+  get(repoId: number): RepoSummary
+  /** Adds the repository at `path` (if new) and indexes it; resolves when the run is done. */
+  index(path: string, options?: IndexOptions): Promise<IndexResult>
+  /** Adds the repository (if new) and starts indexing it in the background; resolves once it is registered. */
+  add(path: string): Promise<RepoSummary>
+  /** Starts a background re-index of a known repository (new commits only). */
+  reindex(repoId: number): RepoSummary
+  /** Forgets a repository and everything indexed from it. The repository on disk is untouched. */
+  remove(repoId: number): boolean
+}
+
+/** Everything the app, the CLI and browser mode use. Plain Node: never imports electron. */
+export interface Core {
+  readonly name: string
+  readonly version: string
+  readonly dataDir: string
+  readonly events: EventBus
+  /** Diagnostics only: identifiers and error details, never payloads, keys or tokens. */
+  readonly logger: Logger
+  readonly repos: ReposService
+  /** Waits for background work to stop, then closes the database. */
+  close(): Promise<void>
+}

@@ -1,0 +1,50 @@
+import { simpleGit, type SimpleGit } from 'simple-git'
+import { GitError } from '../errors/coop-error'
+
+/**
+ * The single entry point to the git binary (through simple-git). Every failure becomes a GitError
+ * carrying the arguments and stderr, so callers can tell a missing repository from a corrupt one.
+ *
+ * simple-git resolves (rather than rejects) when git exits non-zero with an empty stderr, so callers
+ * that need a yes/no answer use commands whose empty output means "no" (`rev-parse --verify -q`).
+ */
+export async function runGit(repoPath: string, args: readonly string[]): Promise<string> {
+  try {
+    return await gitFor(repoPath).raw([...args])
+  } catch (error) {
+    const stderr = error instanceof Error ? error.message.trim() : String(error)
+    throw new GitError(describeGitFailure(args, stderr), { args, exitCode: null, stderr, repoPath }, { cause: error })
+  }
+}
+
+function gitFor(repoPath: string): SimpleGit {
+  return simpleGit({
+    baseDir: repoPath,
+    maxConcurrentProcesses: 4,
+    trimmed: false,
+    // simple-git refuses GIT_* variables it is not told about; these three only make git quieter.
+    allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_OPTIONAL_LOCKS', 'GIT_CONFIG_NOSYSTEM'],
+  }).env(gitEnvironment(process.env))
+}
+
+/** What git needs from the environment to find itself, the user's config and a temp folder. */
+const PASSED_THROUGH = ['PATH', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'SYSTEMROOT', 'TMPDIR', 'TEMP', 'TMP', 'XDG_CONFIG_HOME', 'GIT_CONFIG_NOSYSTEM'] as const
+
+/**
+ * A clean environment: simple-git refuses to run when variables such as EDITOR or PAGER are set (they
+ * can make git run programs), and GIT_DIR from a calling hook must not redirect us to another
+ * repository. Messages are in English so they can be recognised; nothing may prompt.
+ */
+export function gitEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const clean: Record<string, string> = { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' }
+  for (const key of PASSED_THROUGH) {
+    const value = env[key]
+    if (value !== undefined) clean[key] = value
+  }
+  return clean
+}
+
+function describeGitFailure(args: readonly string[], stderr: string): string {
+  const firstLine = stderr.split('\n').find((line) => line.trim() !== '') ?? 'no output'
+  return `git ${args[0] ?? ''} failed: ${firstLine.replace(/^(fatal|error): /, '')}`
+}

@@ -1,0 +1,107 @@
+import type { Statement } from 'better-sqlite3'
+import type { GitCommit, GitPerson } from '../git/read-history'
+import type { Db } from '../store/open-database'
+
+/**
+ * Writes commits, people, files and file changes for one repository. Each batch is one transaction:
+ * a crash loses at most the batch in flight, and a commit already present is skipped, so a run that
+ * resumes after a crash never writes anything twice.
+ */
+export class HistoryWriter {
+  readonly #db: Db
+  readonly #repoId: number
+  readonly #people = new Map<string, { id: number; name: string }>()
+  readonly #files = new Map<string, number>()
+  readonly #upsertPerson: Statement<[string, string, string], { id: number }>
+  readonly #renamePerson: Statement<[string, number]>
+  readonly #insertCommit: Statement<[number, string, string, number, number, number, number, string], { id: number }>
+  readonly #upsertFile: Statement<[number, string], { id: number }>
+  readonly #insertChange: Statement<[number, number, number | null, number | null, number | null]>
+  readonly #hasCommit: Statement<[number, string], { found: number }>
+
+  constructor(db: Db, repoId: number) {
+    this.#db = db
+    this.#repoId = repoId
+    this.#upsertPerson = db.prepare(
+      `INSERT INTO people (identity, name, email) VALUES (?, ?, ?)
+       ON CONFLICT (identity) DO UPDATE SET name = excluded.name RETURNING id`,
+    )
+    this.#renamePerson = db.prepare('UPDATE people SET name = ? WHERE id = ?')
+    this.#insertCommit = db.prepare(
+      `INSERT INTO commits (repo_id, hash, parents, author_id, committer_id, authored_at, committed_at, subject)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_id, hash) DO NOTHING RETURNING id`,
+    )
+    this.#upsertFile = db.prepare(
+      `INSERT INTO files (repo_id, path) VALUES (?, ?)
+       ON CONFLICT (repo_id, path) DO UPDATE SET path = excluded.path RETURNING id`,
+    )
+    this.#insertChange = db.prepare(
+      'INSERT OR IGNORE INTO file_changes (commit_id, file_id, old_file_id, added, removed) VALUES (?, ?, ?, ?, ?)',
+    )
+    this.#hasCommit = db.prepare('SELECT 1 AS found FROM commits WHERE repo_id = ? AND hash = ?')
+  }
+
+  /** Drops hashes that are already stored: left over from a run that was interrupted. */
+  missing(hashes: readonly string[]): string[] {
+    return hashes.filter((hash) => this.#hasCommit.get(this.#repoId, hash) === undefined)
+  }
+
+  /** Writes a batch of commits in one transaction; returns how many were new. */
+  writeBatch(commits: readonly GitCommit[]): number {
+    return this.#db.transaction(() => {
+      let added = 0
+      for (const commit of commits) if (this.#writeCommit(commit)) added++
+      return added
+    })()
+  }
+
+  #writeCommit(commit: GitCommit): boolean {
+    const row = this.#insertCommit.get(
+      this.#repoId,
+      commit.hash,
+      commit.parents.join(' '),
+      this.#personId(commit.author),
+      this.#personId(commit.committer),
+      commit.authoredAt,
+      commit.committedAt,
+      commit.subject,
+    )
+    if (!row) return false
+    for (const change of commit.changes) {
+      const oldFileId = change.oldPath === null ? null : this.#fileId(change.oldPath)
+      this.#insertChange.run(row.id, this.#fileId(change.path), oldFileId, change.added, change.removed)
+    }
+    return true
+  }
+
+  #personId(person: GitPerson): number {
+    const identity = identityOf(person)
+    const cached = this.#people.get(identity)
+    if (cached) {
+      // History is written oldest first, so the latest name a person used wins.
+      if (cached.name !== person.name && person.name !== '') {
+        this.#renamePerson.run(person.name, cached.id)
+        cached.name = person.name
+      }
+      return cached.id
+    }
+    const { id } = this.#upsertPerson.get(identity, person.name, person.email) as { id: number }
+    this.#people.set(identity, { id, name: person.name })
+    return id
+  }
+
+  #fileId(path: string): number {
+    let id = this.#files.get(path)
+    if (id === undefined) {
+      id = (this.#upsertFile.get(this.#repoId, path) as { id: number }).id
+      this.#files.set(path, id)
+    }
+    return id
+  }
+}
+
+/** One person per email (case-insensitive); a commit without an email is keyed by its name. */
+export function identityOf(person: GitPerson): string {
+  const email = person.email.trim().toLowerCase()
+  return email !== '' ? email : `name:${person.name.trim()}`
+}

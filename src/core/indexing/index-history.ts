@@ -1,0 +1,67 @@
+import type { IndexProgress } from '../../shared/types'
+import { CoopError } from '../errors/coop-error'
+import { isAncestor, listCommits, readCommits } from '../git/read-history'
+import type { Db } from '../store/open-database'
+import { HistoryWriter } from './history-writer'
+
+/** Commits per `git log` call and per transaction: bounds memory and what a crash can lose. */
+export const PAGE_SIZE = 500
+
+export interface HistoryRunInput {
+  readonly db: Db
+  readonly repoId: number
+  readonly repoPath: string
+  readonly head: string
+  /** The head of the last completed run, or null for a first run. */
+  readonly indexedHead: string | null
+  readonly onProgress: (progress: IndexProgress) => void
+  readonly signal?: AbortSignal
+}
+
+export interface HistoryRunOutcome {
+  readonly commitsAdded: number
+  readonly commitsRemoved: number
+}
+
+/**
+ * Brings the stored history of one repository up to `head`: only commits added since the last run
+ * are read; if history was rewritten (the old head is no longer an ancestor), commits that are no
+ * longer reachable are removed and the missing ones read.
+ */
+export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOutcome> {
+  const { db, repoId, repoPath, head, indexedHead, onProgress, signal } = input
+  if (indexedHead === head) return { commitsAdded: 0, commitsRemoved: 0 }
+
+  onProgress({ repoId, phase: 'scanning', done: 0, total: 0 })
+  const appendOnly = indexedHead !== null && (await isAncestor(repoPath, indexedHead, head))
+  const candidates = await listCommits(repoPath, head, appendOnly ? indexedHead : null)
+  const commitsRemoved = appendOnly || indexedHead === null ? 0 : removeUnreachable(db, repoId, candidates)
+
+  const writer = new HistoryWriter(db, repoId)
+  const pending = writer.missing(candidates)
+  let commitsAdded = 0
+  onProgress({ repoId, phase: 'reading', done: 0, total: pending.length })
+  for (let start = 0; start < pending.length; start += PAGE_SIZE) {
+    throwIfAborted(signal)
+    const commits = await readCommits(repoPath, pending.slice(start, start + PAGE_SIZE))
+    commitsAdded += writer.writeBatch(commits)
+    onProgress({ repoId, phase: 'reading', done: Math.min(start + PAGE_SIZE, pending.length), total: pending.length })
+  }
+  return { commitsAdded, commitsRemoved }
+}
+
+/** Deletes stored commits that `reachable` no longer contains (after a rebase, reset or branch switch). */
+function removeUnreachable(db: Db, repoId: number, reachable: readonly string[]): number {
+  const keep = new Set(reachable)
+  const stored = db.prepare('SELECT id, hash FROM commits WHERE repo_id = ?').all(repoId) as { id: number; hash: string }[]
+  const gone = stored.filter((row) => !keep.has(row.hash))
+  const remove = db.prepare('DELETE FROM commits WHERE id = ?')
+  db.transaction(() => {
+    for (const row of gone) remove.run(row.id)
+  })()
+  return gone.length
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CoopError('cancelled', 'Indexing was cancelled; the next run continues where it stopped')
+}

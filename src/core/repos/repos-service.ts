@@ -1,0 +1,184 @@
+import type { BridgeError } from '../../shared/result'
+import type { IndexProgress, IndexResult, RepoState, RepoSummary } from '../../shared/types'
+import { toBridgeError } from '../bridge/dispatch'
+import type { IndexOptions, ReposService } from '../core'
+import { CoopError } from '../errors/coop-error'
+import type { EventBus } from '../events/event-bus'
+import { inspectRepository, type InspectedRepository } from '../git/inspect-repository'
+import { indexHistory } from '../indexing/index-history'
+import type { Logger } from '../log/logger'
+import type { Db } from '../store/open-database'
+import { RepositoryStore, type RepositoryRow } from './repository-store'
+
+interface Job {
+  readonly promise: Promise<IndexResult>
+  readonly controller: AbortController
+  progress: IndexProgress
+}
+
+/**
+ * Adds and indexes repositories. One index run per repository at a time in this process; the
+ * database's own constraints keep a second process (the CLI beside the app) from duplicating rows.
+ */
+export class Repos implements ReposService {
+  readonly #store: RepositoryStore
+  readonly #db: Db
+  readonly #events: EventBus
+  readonly #log: Logger
+  readonly #jobs = new Map<number, Job>()
+  readonly #failures = new Map<number, BridgeError>()
+
+  constructor(db: Db, events: EventBus, log: Logger) {
+    this.#db = db
+    this.#store = new RepositoryStore(db)
+    this.#events = events
+    this.#log = log
+  }
+
+  list(): readonly RepoSummary[] {
+    return this.#store.list().map((row) => this.#summarise(row))
+  }
+
+  get(repoId: number): RepoSummary {
+    return this.#summarise(this.#require(repoId))
+  }
+
+  async index(path: string, options: IndexOptions = {}): Promise<IndexResult> {
+    const inspected = await inspectRepository(path)
+    const row = this.#store.ensure(inspected)
+    return this.#run(row.id, () => Promise.resolve(inspected), options)
+  }
+
+  async add(path: string): Promise<RepoSummary> {
+    const inspected = await inspectRepository(path)
+    const row = this.#store.ensure(inspected)
+    this.#startInBackground(row.id, inspected)
+    return this.get(row.id)
+  }
+
+  reindex(repoId: number): RepoSummary {
+    this.#require(repoId)
+    this.#startInBackground(repoId, null)
+    return this.get(repoId)
+  }
+
+  remove(repoId: number): boolean {
+    this.#jobs.get(repoId)?.controller.abort()
+    this.#failures.delete(repoId)
+    return this.#store.remove(repoId)
+  }
+
+  /** Cancels running jobs and waits for them to settle (before the database closes). */
+  async stop(): Promise<void> {
+    const jobs = [...this.#jobs.values()]
+    for (const job of jobs) job.controller.abort()
+    await Promise.allSettled(jobs.map((job) => job.promise))
+  }
+
+  #startInBackground(repoId: number, inspected: InspectedRepository | null): void {
+    if (this.#jobs.has(repoId)) return
+    const target = (): Promise<InspectedRepository> =>
+      inspected ? Promise.resolve(inspected) : inspectRepository(this.#require(repoId).path)
+    // The caller has its answer already; the outcome reaches the UI as an index:finished event.
+    this.#run(repoId, target, {}).catch(() => undefined)
+  }
+
+  /**
+   * Runs (or joins) the index run of one repository. Progress, state and the finished event are
+   * reported the same way whether the CLI waits for the run or the app started it in the background.
+   */
+  #run(repoId: number, target: () => Promise<InspectedRepository>, options: IndexOptions): Promise<IndexResult> {
+    const running = this.#jobs.get(repoId)
+    if (running) return running.promise
+    const controller = new AbortController()
+    const job: Job = {
+      controller,
+      progress: { repoId, phase: 'scanning', done: 0, total: 0 },
+      promise: Promise.resolve().then(async () => {
+        try {
+          const result = await this.#indexOnce(repoId, await target(), job, anySignal(controller.signal, options.signal), options)
+          this.#failures.delete(repoId)
+          this.#events.emit('index:finished', { repoId, outcome: { kind: 'succeeded', result } })
+          return result
+        } catch (error) {
+          const bridgeError = toBridgeError(error)
+          if (bridgeError.code === 'internal') this.#log.log('error', 'index run failed', { repoId, error })
+          if (this.#store.get(repoId)) this.#failures.set(repoId, bridgeError)
+          this.#events.emit('index:finished', { repoId, outcome: { kind: 'failed', error: bridgeError } })
+          throw error
+        } finally {
+          this.#jobs.delete(repoId)
+        }
+      }),
+    }
+    this.#jobs.set(repoId, job)
+    return job.promise
+  }
+
+  async #indexOnce(repoId: number, inspected: InspectedRepository, job: Job, signal: AbortSignal, options: IndexOptions): Promise<IndexResult> {
+    const started = performance.now()
+    const before = this.#require(repoId)
+    const report = (progress: IndexProgress): void => {
+      job.progress = progress
+      options.onProgress?.(progress)
+      this.#events.emit('index:progress', progress)
+    }
+    const outcome = await indexHistory({
+      db: this.#db,
+      repoId,
+      repoPath: inspected.path,
+      head: inspected.head,
+      indexedHead: before.indexedHead,
+      onProgress: report,
+      signal,
+    })
+    const unchanged = outcome.commitsAdded === 0 && outcome.commitsRemoved === 0 && before.indexedHead === inspected.head
+    if (unchanged) this.#store.touch(repoId)
+    const after = unchanged
+      ? this.#require(repoId)
+      : this.#store.completeRun(repoId, inspected.head, { pruneFiles: outcome.commitsRemoved > 0 })
+    return {
+      repoId,
+      path: after.path,
+      head: inspected.head,
+      commits: after.commits,
+      commitsAdded: outcome.commitsAdded,
+      commitsRemoved: outcome.commitsRemoved,
+      files: after.files,
+      people: after.people,
+      durationMs: Math.round(performance.now() - started),
+    }
+  }
+
+  #require(repoId: number): RepositoryRow {
+    const row = this.#store.get(repoId)
+    if (!row) throw new CoopError('not_found', `No repository with id ${repoId}: list them with coop repos`, { repoId })
+    return row
+  }
+
+  #summarise(row: RepositoryRow): RepoSummary {
+    return {
+      id: row.id,
+      path: row.path,
+      name: row.name,
+      head: row.indexedHead,
+      commits: row.commits,
+      files: row.files,
+      people: row.people,
+      addedAt: row.addedAt,
+      lastIndexedAt: row.lastIndexedAt,
+      state: this.#stateOf(row.id),
+    }
+  }
+
+  #stateOf(repoId: number): RepoState {
+    const job = this.#jobs.get(repoId)
+    if (job) return { kind: 'indexing', done: job.progress.done, total: job.progress.total }
+    const failure = this.#failures.get(repoId)
+    return failure ? { kind: 'failed', error: failure } : { kind: 'idle' }
+  }
+}
+
+function anySignal(own: AbortSignal, other: AbortSignal | undefined): AbortSignal {
+  return other ? AbortSignal.any([own, other]) : own
+}

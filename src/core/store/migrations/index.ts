@@ -1,0 +1,5 @@
+import { migration001History } from './001-history'
+import type { Migration } from './migration'
+
+/** Every migration, in order. Append only: a shipped migration is never edited. */
+export const migrations: readonly Migration[] = [migration001History]

@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { CoopError } from '../errors/coop-error'
+import { migrate } from './migrate'
+
+export type Db = Database.Database
+
+/**
+ * Opens (creating if needed) the profile's database: WAL so the app and the CLI can read while the
+ * other writes, foreign keys on, a busy timeout so two writers wait instead of failing.
+ */
+export function openDatabase(file: string, options: { migrateTo?: number } = {}): Db {
+  mkdirSync(dirname(file), { recursive: true })
+  let db: Db | undefined
+  try {
+    db = new Database(file)
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('synchronous = NORMAL')
+    migrate(db, options.migrateTo)
+    return db
+  } catch (error) {
+    db?.close()
+    if (error instanceof CoopError) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new CoopError(
+      'storage_failed',
+      `Cannot open the database ${file}: ${reason} (move the file aside to start a fresh index)`,
+      { file },
+      { cause: error },
+    )
+  }
+}
