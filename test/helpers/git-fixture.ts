@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { tempDir } from './temp-dir'
+
+export interface Author {
+  readonly name: string
+  readonly email: string
+}
+
+export const ada: Author = { name: 'Ada Lovelace', email: 'ada@example.com' }
+export const grace: Author = { name: 'Grace Hopper', email: 'grace@example.com' }
+export const linus: Author = { name: 'Linus T', email: 'linus@example.com' }
+
+/** The environment every fixture git command runs in: no user or system config, fixed identity. */
+export function fixtureGitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    LC_ALL: 'C',
+    ...extra,
+  }
+}
+
+/** Runs git in a fixture repository and returns its trimmed stdout. */
+export function git(cwd: string, args: readonly string[], env: Record<string, string> = {}): string {
+  return execFileSync('git', [...args], { cwd, env: fixtureGitEnv(env), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).trim()
+}
+
+/** A real git repository in a temp folder, with helpers to commit as different people. */
+export class FixtureRepo {
+  readonly path: string
+  #clock = Date.UTC(2025, 0, 1) / 1000
+
+  constructor(path: string) {
+    this.path = path
+  }
+
+  static create(options: { bare?: boolean; dir?: string } = {}): FixtureRepo {
+    const path = options.dir ?? tempDir('coop-repo-')
+    mkdirSync(path, { recursive: true })
+    git(path, ['init', '-q', '-b', 'main', ...(options.bare ? ['--bare'] : [])])
+    return new FixtureRepo(path)
+  }
+
+  write(file: string, content: string | Buffer): this {
+    const full = join(this.path, file)
+    mkdirSync(dirname(full), { recursive: true })
+    writeFileSync(full, content)
+    return this
+  }
+
+  /** Stages everything and commits as `author`, one simulated hour after the previous commit. */
+  commit(message: string, author: Author = ada, committer: Author = author): string {
+    this.#clock += 3600
+    const date = `${this.#clock} +0000`
+    git(this.path, ['add', '-A'])
+    git(this.path, ['commit', '-q', '--allow-empty', '-m', message], {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_NAME: committer.name,
+      GIT_COMMITTER_EMAIL: committer.email,
+      GIT_COMMITTER_DATE: date,
+    })
+    return this.head()
+  }
+
+  git(...args: string[]): string {
+    return git(this.path, args)
+  }
+
+  head(): string {
+    return git(this.path, ['rev-parse', 'HEAD'])
+  }
+
+  /** What `coop index` must report, straight from git. */
+  expectedCounts(): { commits: number; files: number; people: number } {
+    const commits = Number(git(this.path, ['rev-list', '--count', 'HEAD']))
+    // Every path a commit touched, including the old side of renames (numstat -z lists both).
+    const numstat = git(this.path, ['-c', 'core.quotePath=false', 'log', '--numstat', '-z', '--find-renames', '--format='])
+    const files = new Set<string>()
+    const tokens = numstat.split('\0')
+    for (let i = 0; i < tokens.length; i++) {
+      const token = (tokens[i] ?? '').replace(/^\n+/, '')
+      const match = /^(?:\d+|-)\t(?:\d+|-)\t([\s\S]*)$/.exec(token)
+      if (!match) continue
+      if (match[1] !== '') files.add(match[1] ?? '')
+      else {
+        files.add(tokens[++i] ?? '')
+        files.add(tokens[++i] ?? '')
+      }
+    }
+    const people = new Set(
+      git(this.path, ['log', '--format=%aE%n%cE'])
+        .split('\n')
+        .map((email) => email.toLowerCase()),
+    )
+    return { commits, files: files.size, people: people.size }
+  }
+}
+
+/**
+ * A linear history of `count` commits written with `git fast-import` (thousands per second), each
+ * touching one of `files` files. For tests that need more than one page of history.
+ */
+export function generateHistory(repo: FixtureRepo, count: number, files = 50): void {
+  const authors = [ada, grace, linus]
+  const lines: string[] = []
+  let time = Date.UTC(2024, 0, 1) / 1000
+  for (let i = 1; i <= count; i++) {
+    const author = authors[i % authors.length] as Author
+    const message = `change ${i}`
+    const content = `line ${i}\n`
+    time += 60
+    lines.push(
+      'commit refs/heads/main',
+      `mark :${i}`,
+      `author ${author.name} <${author.email}> ${time} +0000`,
+      `committer ${author.name} <${author.email}> ${time} +0000`,
+      `data ${Buffer.byteLength(message)}`,
+      message,
+      ...(i > 1 ? [`from :${i - 1}`] : []),
+      `M 644 inline src/file-${i % files}.txt`,
+      `data ${Buffer.byteLength(content)}`,
+      content,
+      '',
+    )
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.path, env: fixtureGitEnv(), input: lines.join('\n') })
+  git(repo.path, ['reset', '-q', '--hard', 'main'])
+}
