@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ada, FixtureRepo, generateHistory, grace, linus } from '../helpers/git-fixture'
+import { tempDir } from '../helpers/temp-dir'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const RESULTS = join(ROOT, 'test-results')
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+]
+
+let server: ChildProcess
+let url: string
+let browser: Browser
+
+/** Starts the real `coop serve` (the built CLI and renderer) on a free port. */
+async function startCoopServe(dataDir: string): Promise<string> {
+  server = spawn(process.execPath, [join(ROOT, 'bin', 'coop.mjs'), 'serve', '--port', '0', '--json'], {
+    env: { ...process.env, COOP_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  let errors = ''
+  server.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+  return new Promise((resolveUrl, reject) => {
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      try {
+        resolveUrl((JSON.parse(output) as { url: string }).url)
+      } catch {
+        // not the whole JSON object yet
+      }
+    })
+    server.on('exit', (code) => reject(new Error(`coop serve exited with ${code}: ${errors}`)))
+  })
+}
+
+beforeAll(async () => {
+  expect(existsSync(join(ROOT, 'out', 'renderer', 'index.html')), 'build first: npm run build').toBe(true)
+  mkdirSync(RESULTS, { recursive: true })
+  url = await startCoopServe(tempDir('coop-browser-data-'))
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  server?.kill('SIGTERM')
+})
+
+async function openApp(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  await page.goto(url)
+  await page.getByRole('heading', { name: 'Repositories' }).waitFor()
+  expect(problems).toEqual([])
+  return page
+}
+
+describe('Repositories page in browser mode', () => {
+  it('adds a repository by path, shows indexing progress, and shows the counts git reports', async () => {
+    const repo = FixtureRepo.create()
+    generateHistory(repo, 4000)
+    repo.write('docs/guide.md', '# Guide\n').commit('Write the guide', grace)
+    repo.write('src/new.ts', 'export {}\n').commit('Add new module', linus, ada)
+    const expected = repo.expectedCounts()
+
+    const page = await openApp()
+    // The launch token leaves the address bar once the app has it.
+    expect(page.url()).not.toContain('token=')
+
+    // Remember whether a progress bar was ever on screen: indexing may finish between two polls.
+    // (A string, because this runs in the page and the test is type-checked without DOM types.)
+    await page.evaluate(`
+      window.sawProgress = false
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="repo-progress"]')) window.sawProgress = true
+      }).observe(document.body, { subtree: true, childList: true, attributes: true })
+    `)
+
+    await page.getByLabel('Repository path').fill(repo.path)
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+
+    const row = page.locator(`[data-testid="repo-row"][data-repo-path="${repo.path}"]`)
+    await row.waitFor()
+    await expect.poll(() => row.locator('[data-testid="repo-commits"]').getAttribute('data-value'), { timeout: 60_000 }).toBe(String(expected.commits))
+    await expect.poll(() => row.locator('[data-testid="repo-state"]').textContent()).not.toMatch(/index/i)
+    expect(await row.locator('[data-testid="repo-files"]').getAttribute('data-value')).toBe(String(expected.files))
+    expect(await row.locator('[data-testid="repo-people"]').getAttribute('data-value')).toBe(String(expected.people))
+    expect(await page.evaluate('window.sawProgress')).toBe(true)
+    expect(await row.textContent()).toContain((4002).toLocaleString('en-US'))
+
+    await page.screenshot({ path: join(RESULTS, 'repositories.png'), fullPage: true })
+
+    // A reload keeps the session (the token is kept for the tab) and the list.
+    await page.reload()
+    await page.locator(`[data-testid="repo-row"][data-repo-path="${repo.path}"]`).waitFor()
+    await page.close()
+  })
+
+  it('explains a path that is not a git repository, inline', async () => {
+    const page = await openApp()
+    const notRepo = tempDir('coop-not-a-repo-')
+    await page.getByLabel('Repository path').fill(notRepo)
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(`Not a git repository: ${notRepo}`)
+    await page.screenshot({ path: join(RESULTS, 'repositories-error.png') })
+    await page.close()
+  })
+
+  it('refuses the page without the launch token', async () => {
+    const page = await browser.newPage()
+    const response = await page.goto(new URL('/', url).href)
+    expect(response?.status()).toBe(401)
+    await page.close()
+  })
+})
