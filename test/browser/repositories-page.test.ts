@@ -66,7 +66,7 @@ async function openApp(): Promise<Page> {
     if (message.type() === 'error') problems.push(message.text())
   })
   await page.goto(url)
-  await page.getByRole('heading', { name: 'Repositories' }).waitFor()
+  await page.getByRole('heading', { name: 'Repositories', exact: true }).waitFor()
   expect(problems).toEqual([])
   return page
 }
@@ -98,7 +98,7 @@ describe('Repositories page in browser mode', () => {
     const row = page.locator(`[data-testid="repo-row"][data-repo-path="${repo.path}"]`)
     await row.waitFor()
     await expect.poll(() => row.locator('[data-testid="repo-commits"]').getAttribute('data-value'), { timeout: 60_000 }).toBe(String(expected.commits))
-    await expect.poll(() => row.locator('[data-testid="repo-state"]').textContent()).not.toMatch(/index/i)
+    await expect.poll(() => row.locator('[data-testid="repo-state"]').getAttribute('data-state')).toBe('idle')
     expect(await row.locator('[data-testid="repo-files"]').getAttribute('data-value')).toBe(String(expected.files))
     expect(await row.locator('[data-testid="repo-people"]').getAttribute('data-value')).toBe(String(expected.people))
     expect(await page.evaluate('window.sawProgress')).toBe(true)

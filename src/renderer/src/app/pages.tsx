@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react'
+import { RepositoriesPage } from '../pages/repositories/RepositoriesPage'
+import { RepositoriesIcon } from './icons'
+
+export interface PageDef {
+  /** The address fragment: `#/<id>`. Stable; tests and links use it. */
+  readonly id: string
+  readonly title: string
+  readonly icon: ComponentType
+  readonly component: ComponentType
+}
+
+/** The sidebar, in order. Adding a page is one entry here. The first is the start page. */
+export const pages: readonly [PageDef, ...PageDef[]] = [
+  { id: 'repositories', title: 'Repositories', icon: RepositoriesIcon, component: RepositoriesPage },
+]
+
+export function findPage(id: string): PageDef {
+  return pages.find((page) => page.id === id) ?? pages[0]
+}
