@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { channelNames, eventNames } from '../shared/contract'
+import { channelNames, eventNames } from '../shared/channels'
 import { fail, type Result } from '../shared/result'
 import { dispatch } from '../core/bridge/dispatch'
 import type { Handlers } from '../core/bridge/handlers'

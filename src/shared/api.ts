@@ -1,12 +1,5 @@
-import {
-  channelNames,
-  isEventName,
-  type ChannelName,
-  type EventName,
-  type EventPayload,
-  type RequestOf,
-  type ResponseOf,
-} from './contract'
+import { channelNames, isEventName, type ChannelName, type EventName } from './channels'
+import type { EventPayload, RequestOf, ResponseOf } from './contract'
 import type { Result } from './result'
 
 type NamespaceOf<K extends string> = K extends `${infer N}:${string}` ? N : never

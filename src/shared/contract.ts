@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import type { ChannelName, EventName } from './channels'
 import type { AppInfo, IndexFinished, IndexProgress, RepoSummary } from './types'
+
+export { channelNames, eventNames, isChannelName, isEventName, type ChannelName, type EventName } from './channels'
 
 /**
  * The bridge: every request channel with its request schema and response type, and every event.
@@ -35,7 +38,7 @@ export const contract = {
   'repos:remove': channel<{ readonly removed: boolean }>()(z.object({ repoId }).strict()),
   /** Native folder picker; in browser mode `capabilities.pickFolder` is false and this answers `unsupported`. */
   'dialog:pickFolder': channel<{ readonly path: string | null }>()(empty),
-} as const
+} as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>
 
 declare const payloadType: unique symbol
 interface EventDef<P> {
@@ -48,26 +51,18 @@ function event<P>(): EventDef<P> {
 export const events = {
   'index:progress': event<IndexProgress>(),
   'index:finished': event<IndexFinished>(),
-} as const
+} as const satisfies Record<EventName, EventDef<unknown>>
 
 export type Contract = typeof contract
-export type ChannelName = keyof Contract
 export type RequestOf<K extends ChannelName> = z.input<Contract[K]['request']>
 export type ParsedRequestOf<K extends ChannelName> = z.output<Contract[K]['request']>
 export type ResponseOf<K extends ChannelName> =
   Contract[K] extends Channel<z.ZodType, infer Res> ? Res : never
 
-export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> =
   (typeof events)[E] extends EventDef<infer P> ? P : never
 
-export const channelNames = Object.keys(contract) as ChannelName[]
-export const eventNames = Object.keys(events) as EventName[]
-
-export function isChannelName(name: unknown): name is ChannelName {
-  return typeof name === 'string' && Object.hasOwn(contract, name)
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name)
-}
+// The name lists in channels.ts and the definitions here must agree, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const namesMatch: Same<keyof typeof contract, ChannelName> & Same<keyof typeof events, EventName> = true
+void namesMatch

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
-import { eventNames } from '../../shared/contract'
+import { eventNames } from '../../shared/channels'
 import { fail } from '../../shared/result'
 import { dispatch } from '../bridge/dispatch'
 import { createHandlers } from '../bridge/handlers'

@@ -1,5 +1,5 @@
 import type { Transport } from '../../../shared/api'
-import { eventNames, type ChannelName, type EventName } from '../../../shared/contract'
+import { eventNames, type ChannelName, type EventName } from '../../../shared/channels'
 import { errorCodes, fail, type BridgeError, type ErrorCode, type Result } from '../../../shared/result'
 
 /** The part of EventSource the transport uses, so tests can hand in a fake. */

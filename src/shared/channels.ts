@@ -1,0 +1,18 @@
+/**
+ * The names on the bridge, without their schemas: the preload and the renderer build the api from
+ * these alone, so they do not ship the validation library. contract.ts must define exactly these.
+ */
+export const channelNames = ['app:info', 'repos:list', 'repos:add', 'repos:reindex', 'repos:remove', 'dialog:pickFolder'] as const
+
+export const eventNames = ['index:progress', 'index:finished'] as const
+
+export type ChannelName = (typeof channelNames)[number]
+export type EventName = (typeof eventNames)[number]
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && (channelNames as readonly string[]).includes(name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name)
+}
