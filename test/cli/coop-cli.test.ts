@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/run-cli'
+import { PAGE_SIZE } from '../../src/core/indexing/index-history'
 import { ada, FixtureRepo, generateHistory, grace } from '../helpers/git-fixture'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -149,7 +150,7 @@ describe('the installed command', () => {
 
   it('survives being killed mid-index: the database stays consistent and the next run completes', async () => {
     const repo = FixtureRepo.create()
-    generateHistory(repo, 6000)
+    generateHistory(repo, PAGE_SIZE * 4)
     const dataDir = tempDir()
     const child = spawn(process.execPath, [BIN, 'index', repo.path, '--json'], { env: { ...process.env, COOP_DATA_DIR: dataDir }, stdio: 'ignore' })
     const exited = new Promise((resolveExit) => child.on('exit', resolveExit))
@@ -175,12 +176,12 @@ describe('the installed command', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     const partial = (db.prepare('SELECT COUNT(*) AS n FROM commits').get() as { n: number }).n
     db.close()
-    expect(partial % 500).toBe(0)
-    expect(partial).toBeLessThan(6000)
+    expect(partial % PAGE_SIZE).toBe(0)
+    expect(partial).toBeLessThan(PAGE_SIZE * 4)
 
     const { stdout } = await execFileAsync(process.execPath, [BIN, 'index', repo.path, '--json'], { env: { ...process.env, COOP_DATA_DIR: dataDir } })
     const result = JSON.parse(stdout)
-    expect(result.commits).toBe(6000)
-    expect(result.commitsAdded).toBe(6000 - partial)
+    expect(result.commits).toBe(PAGE_SIZE * 4)
+    expect(result.commitsAdded).toBe(PAGE_SIZE * 4 - partial)
   })
 })

@@ -54,15 +54,17 @@ const FORMAT = `%x1e${FIELDS.join('%x1f')}`
 
 /**
  * Reads the given commits with the files each changed. One page at a time, so memory stays bounded
- * by the page, never the whole history (simple-git buffers a command's full output).
+ * by the page, never the whole history (simple-git buffers a command's full output). The hashes go
+ * in on stdin: as arguments git would check each one against refs and work-tree paths, which costs
+ * more than the diffs on large repositories, and a long command line breaks on Windows.
  */
 export async function readCommits(repoPath: string, hashes: readonly string[]): Promise<GitCommit[]> {
   if (hashes.length === 0) return []
   const out = await runGit(repoPath, [
     '-c', 'core.quotePath=false',
     'log', '--no-walk=unsorted', '--numstat', '-z', '--find-renames', '--no-color', '--no-show-signature',
-    `--format=${FORMAT}`, ...hashes,
-  ])
+    `--format=${FORMAT}`, '--stdin',
+  ], { stdin: `${hashes.join('\n')}\n` })
   return parseLog(out)
 }
 

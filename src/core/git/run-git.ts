@@ -8,18 +8,19 @@ import { GitError } from '../errors/coop-error'
  * simple-git resolves (rather than rejects) when git exits non-zero with an empty stderr, so callers
  * that need a yes/no answer use commands whose empty output means "no" (`rev-parse --verify -q`).
  */
-export async function runGit(repoPath: string, args: readonly string[]): Promise<string> {
+export async function runGit(repoPath: string, args: readonly string[], options: { stdin?: string } = {}): Promise<string> {
   try {
-    return await gitFor(repoPath).raw([...args])
+    return await gitFor(repoPath, options.stdin).raw([...args])
   } catch (error) {
     const stderr = error instanceof Error ? error.message.trim() : String(error)
     throw new GitError(describeGitFailure(args, stderr), { args, exitCode: null, stderr, repoPath }, { cause: error })
   }
 }
 
-function gitFor(repoPath: string): SimpleGit {
+function gitFor(repoPath: string, stdin: string | undefined): SimpleGit {
   return simpleGit({
     baseDir: repoPath,
+    ...(stdin === undefined ? {} : { input: () => stdin }),
     maxConcurrentProcesses: 4,
     trimmed: false,
     // simple-git refuses GIT_* variables it is not told about; these three only make git quieter.

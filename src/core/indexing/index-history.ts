@@ -1,11 +1,11 @@
 import type { IndexProgress } from '../../shared/types'
 import { CoopError } from '../errors/coop-error'
-import { isAncestor, listCommits, readCommits } from '../git/read-history'
+import { isAncestor, listCommits, readCommits, type GitCommit } from '../git/read-history'
 import type { Db } from '../store/open-database'
 import { HistoryWriter } from './history-writer'
 
 /** Commits per `git log` call and per transaction: bounds memory and what a crash can lose. */
-export const PAGE_SIZE = 500
+export const PAGE_SIZE = 2000
 
 export interface HistoryRunInput {
   readonly db: Db
@@ -41,9 +41,19 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
   const pending = writer.missing(candidates)
   let commitsAdded = 0
   onProgress({ repoId, phase: 'reading', done: 0, total: pending.length })
-  for (let start = 0; start < pending.length; start += PAGE_SIZE) {
+  // git reads the next page while this process writes the current one.
+  const readPage = (start: number): Promise<GitCommit[]> | null => {
+    if (start >= pending.length) return null
+    const page = readCommits(repoPath, pending.slice(start, start + PAGE_SIZE))
+    // If writing the current page fails, nobody awaits this one: its failure must not go unhandled.
+    page.catch(() => undefined)
+    return page
+  }
+  let next = readPage(0)
+  for (let start = 0; next !== null; start += PAGE_SIZE) {
+    const commits = await next
     throwIfAborted(signal)
-    const commits = await readCommits(repoPath, pending.slice(start, start + PAGE_SIZE))
+    next = readPage(start + PAGE_SIZE)
     commitsAdded += writer.writeBatch(commits)
     onProgress({ repoId, phase: 'reading', done: Math.min(start + PAGE_SIZE, pending.length), total: pending.length })
   }
