@@ -3,6 +3,9 @@ import type { Core } from '../core/core'
 import { resolveDataDir } from '../core/config/data-dir'
 import { openCore } from '../core/create-core'
 import { toBridgeError } from '../core/bridge/dispatch'
+import { CoopError } from '../core/errors/coop-error'
+import { isGitBackendSetting } from '../core/git/choose-backend'
+import { registerGraphCommands } from './commands/graph-commands'
 import { registerIndexCommand } from './commands/index-command'
 import { registerRemoveCommand } from './commands/remove-command'
 import { registerReposCommand } from './commands/repos-command'
@@ -37,6 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
     .description('Coop Desktop from the command line: index repositories and serve the app in a browser.')
     .version(VERSION, '-v, --version')
     .option('--data-dir <dir>', 'profile folder (default: $COOP_DATA_DIR, else the folder the desktop app uses)')
+    .option('--git-backend <kind>', 'how to read repositories: auto, git or isomorphic (default: $COOP_GIT_BACKEND, else auto)')
     .showHelpAfterError('(run coop --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -48,8 +52,11 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
     io,
     ...runOptions,
     openCore() {
-      const dataDir = resolveDataDir({ flag: program.opts<{ dataDir?: string }>().dataDir, env: io.env })
-      core ??= openCore({ dataDir, version: VERSION, name: 'Coop Desktop' })
+      const opts = program.opts<{ dataDir?: string; gitBackend?: string }>()
+      const dataDir = resolveDataDir({ flag: opts.dataDir, env: io.env })
+      const gitBackend = opts.gitBackend ?? io.env.COOP_GIT_BACKEND ?? 'auto'
+      if (!isGitBackendSetting(gitBackend)) throw new CoopError('invalid_input', `--git-backend takes auto, git or isomorphic, not ${gitBackend}`)
+      core ??= openCore({ dataDir, version: VERSION, name: 'Coop Desktop', gitBackend })
       return core
     },
   }
@@ -57,6 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
   registerReposCommand(program, context)
   registerRemoveCommand(program, context)
   registerServeCommand(program, context)
+  registerGraphCommands(program, context)
 
   try {
     await program.parseAsync([...argv], { from: 'user' })

@@ -1,5 +1,6 @@
 import type { IndexProgress, IndexResult, RepoSummary } from '../shared/types'
 import type { EventBus } from './events/event-bus'
+import type { Graph } from './graph/graph-service'
 import type { Logger } from './log/logger'
 
 export interface IndexOptions {
@@ -31,6 +32,10 @@ export interface Core {
   /** Diagnostics only: identifiers and error details, never payloads, keys or tokens. */
   readonly logger: Logger
   readonly repos: ReposService
+  /** Queries over indexed repositories: owners, history, hotspots, coupling, blame, search, drift. */
+  readonly graph: Graph
+  /** Which reader indexes repositories: the git binary or isomorphic-git. */
+  readonly gitBackend: 'git' | 'isomorphic'
   /** Waits for background work to stop, then closes the database. */
   close(): Promise<void>
 }

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Core } from './core'
 import { EventBus } from './events/event-bus'
+import { chooseBackend, type GitBackendSetting } from './git/choose-backend'
+import { Graph } from './graph/graph-service'
 import { createFileLogger, type Logger } from './log/logger'
 import { Repos } from './repos/repos-service'
 import { openDatabase } from './store/open-database'
@@ -12,6 +14,10 @@ export interface CoreOptions {
   readonly version: string
   readonly name?: string
   readonly logger?: Logger
+  /** How repositories are read: `auto` (git if installed), `git`, or `isomorphic` (no git binary needed). */
+  readonly gitBackend?: GitBackendSetting
+  /** "Now" for time windows and inactivity (tests pin it). */
+  readonly clock?: () => number
 }
 
 export const DATABASE_FILE = 'coop.db'
@@ -23,7 +29,9 @@ export function openCore(options: CoreOptions): Core {
   const logger = options.logger ?? createFileLogger(dataDir)
   const db = openDatabase(join(dataDir, DATABASE_FILE))
   const events = new EventBus()
-  const repos = new Repos(db, events, logger)
+  const backend = chooseBackend(options.gitBackend ?? 'auto')
+  const repos = new Repos(db, events, logger, backend)
+  const graph = new Graph(db, backend, options.clock)
   let closing: Promise<void> | undefined
   return {
     name: options.name ?? 'Coop Desktop',
@@ -32,6 +40,8 @@ export function openCore(options: CoreOptions): Core {
     events,
     logger,
     repos,
+    graph,
+    gitBackend: backend.kind,
     close() {
       closing ??= repos.stop().then(() => {
         db.close()

@@ -3,6 +3,8 @@ import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } 
 import { createHandlers } from '../core/bridge/handlers'
 import type { Core } from '../core/core'
 import { openCore } from '../core/create-core'
+import { isGitBackendSetting } from '../core/git/choose-backend'
+import { RepoWatcher } from '../core/repos/watch-repositories'
 import { resolveRendererEntry } from './app-origin'
 import { createSenderCheck, forwardEvents, registerBridge } from './ipc'
 import { installAppMenu } from './menu'
@@ -36,7 +38,15 @@ async function startApp(): Promise<void> {
 
   // The CLI defaults to this same folder, so `coop` and the app see one graph.
   const dataDir = process.env.COOP_DATA_DIR || app.getPath('userData')
-  const core = openCore({ dataDir, version: app.getVersion(), name: app.getName() })
+  const gitBackend = process.env.COOP_GIT_BACKEND
+  const core = openCore({
+    dataDir,
+    version: app.getVersion(),
+    name: app.getName(),
+    gitBackend: isGitBackendSetting(gitBackend) ? gitBackend : 'auto',
+  })
+  // The index follows commits, checkouts and rebases while the app is open.
+  const watcher = new RepoWatcher(core.repos, core.events, core.logger)
 
   const windows = new Set<BrowserWindow>()
   const openWindow = (): BrowserWindow => {
@@ -68,6 +78,7 @@ async function startApp(): Promise<void> {
     if (process.platform !== 'darwin') app.quit()
   })
   closeCoreOnQuit(core, () => {
+    watcher.close()
     unregisterBridge()
     stopForwarding()
   })

@@ -35,6 +35,8 @@ const repo: RepoSummary = {
   commits: 0,
   files: 0,
   people: 0,
+  filesAtHead: 0,
+  shallow: false,
   addedAt: '2025-01-01T00:00:00.000Z',
   lastIndexedAt: null,
   state: { kind: 'idle' },
@@ -59,6 +61,9 @@ function fakeCore() {
     events: new EventBus(),
     logger: { log: vi.fn() },
     repos,
+    // The graph is not exercised here: a call reaching it would fail the test loudly.
+    graph: {} as Core['graph'],
+    gitBackend: 'git',
     close: async () => {},
   }
   return { core, repos }

@@ -2,7 +2,23 @@
  * The names on the bridge, without their schemas: the preload and the renderer build the api from
  * these alone, so they do not ship the validation library. contract.ts must define exactly these.
  */
-export const channelNames = ['app:info', 'repos:list', 'repos:add', 'repos:reindex', 'repos:remove', 'dialog:pickFolder'] as const
+export const channelNames = [
+  'app:info',
+  'repos:list',
+  'repos:add',
+  'repos:reindex',
+  'repos:remove',
+  'graph:tree',
+  'graph:files',
+  'graph:owners',
+  'graph:history',
+  'graph:hotspots',
+  'graph:coupling',
+  'graph:blame',
+  'graph:search',
+  'graph:drift',
+  'dialog:pickFolder',
+] as const
 
 export const eventNames = ['index:progress', 'index:finished'] as const
 

@@ -1,5 +1,16 @@
 import { z } from 'zod'
 import type { ChannelName, EventName } from './channels'
+import type {
+  BlameReport,
+  CoupledFile,
+  DriftEntry,
+  FileEntry,
+  HistoryEntry,
+  Hotspot,
+  OwnersReport,
+  SearchResults,
+  TreeListing,
+} from './graph-types'
 import type { AppInfo, IndexFinished, IndexProgress, RepoSummary } from './types'
 
 export { channelNames, eventNames, isChannelName, isEventName, type ChannelName, type EventName } from './channels'
@@ -28,6 +39,17 @@ const localPath = z
   .min(1, 'Enter the path of a git repository')
   .max(4096, 'Path is longer than 4096 characters')
   .refine((p) => !p.includes('\0'), 'Path contains a NUL byte')
+/** A path inside a repository: '/'-separated, relative, '' for the root. */
+const repoPath = z
+  .string()
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'Path contains a NUL byte')
+  .transform((p) => p.replace(/^\.?\/+/, '').replace(/\/+$/, ''))
+  .refine((p) => !p.split('/').includes('..'), 'Path must stay inside the repository')
+const days = z.number().positive().max(36_500)
+const limit = z.number().int().positive().max(10_000)
+/** "12.months", "90.days", "2.weeks", "1.year", or an ISO date. */
+const since = z.string().trim().min(1).max(40)
 
 export const contract = {
   'app:info': channel<AppInfo>()(empty),
@@ -36,6 +58,27 @@ export const contract = {
   'repos:add': channel<RepoSummary>()(z.object({ path: localPath }).strict()),
   'repos:reindex': channel<RepoSummary>()(z.object({ repoId }).strict()),
   'repos:remove': channel<{ readonly removed: boolean }>()(z.object({ repoId }).strict()),
+  /** Children of a directory at HEAD with owner badges, for the Explore tree. */
+  'graph:tree': channel<TreeListing>()(z.object({ repoId, dir: repoPath.default('') }).strict()),
+  'graph:files': channel<readonly FileEntry[]>()(z.object({ repoId, under: repoPath.default(''), limit: limit.optional() }).strict()),
+  'graph:owners': channel<OwnersReport>()(
+    z.object({ repoId, path: repoPath, halfLifeDays: days.optional(), inactiveDays: days.optional(), includeBots: z.boolean().optional() }).strict(),
+  ),
+  'graph:history': channel<readonly HistoryEntry[]>()(z.object({ repoId, path: repoPath, limit: limit.optional() }).strict()),
+  'graph:hotspots': channel<readonly Hotspot[]>()(z.object({ repoId, since: since.optional(), under: repoPath.default(''), limit: limit.optional() }).strict()),
+  'graph:coupling': channel<readonly CoupledFile[]>()(
+    z.object({ repoId, path: repoPath, maxFilesPerCommit: z.number().int().min(2).max(10_000).optional(), minSupport: z.number().int().positive().optional(), limit: limit.optional() }).strict(),
+  ),
+  'graph:blame': channel<BlameReport>()(
+    z
+      .object({ repoId, path: repoPath, start: z.number().int().positive(), end: z.number().int().positive() })
+      .strict()
+      .refine((r) => r.end >= r.start, 'end must not be before start'),
+  ),
+  'graph:search': channel<SearchResults>()(z.object({ repoId, text: z.string().trim().min(1).max(200), limit: limit.optional() }).strict()),
+  'graph:drift': channel<readonly DriftEntry[]>()(
+    z.object({ repoId, under: repoPath.default(''), threshold: z.number().min(0).max(1).optional(), limit: limit.optional() }).strict(),
+  ),
   /** Native folder picker; in browser mode `capabilities.pickFolder` is false and this answers `unsupported`. */
   'dialog:pickFolder': channel<{ readonly path: string | null }>()(empty),
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>

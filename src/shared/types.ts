@@ -18,6 +18,10 @@ export interface RepoSummary {
   readonly files: number
   /** Distinct people who authored or committed indexed commits. */
   readonly people: number
+  /** Files in the tree at the indexed head. */
+  readonly filesAtHead: number
+  /** A shallow clone: history stops at the shallow boundary, so counts cover what exists. */
+  readonly shallow: boolean
   readonly addedAt: string
   readonly lastIndexedAt: string | null
   readonly state: RepoState
@@ -33,6 +37,8 @@ export interface IndexResult {
   readonly commitsRemoved: number
   readonly files: number
   readonly people: number
+  readonly filesAtHead: number
+  readonly shallow: boolean
   readonly durationMs: number
 }
 

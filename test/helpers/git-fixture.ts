@@ -28,6 +28,13 @@ export class FixtureRepo {
     return this
   }
 
+  /** `git mv`, creating the destination folder first. */
+  move(from: string, to: string): this {
+    mkdirSync(dirname(join(this.path, to)), { recursive: true })
+    git(this.path, ['mv', from, to])
+    return this
+  }
+
   /** Stages everything and commits as `author`, one simulated hour after the previous commit. */
   commit(message: string, author: Author = ada, committer: Author = author): string {
     this.#clock += 3600

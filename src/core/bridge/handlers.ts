@@ -27,6 +27,15 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'repos:add': ({ path }) => core.repos.add(path),
     'repos:reindex': ({ repoId }) => core.repos.reindex(repoId),
     'repos:remove': ({ repoId }) => ({ removed: core.repos.remove(repoId) }),
+    'graph:tree': ({ repoId, dir }) => core.graph.tree(repoId, dir),
+    'graph:files': ({ repoId, under, limit }) => core.graph.files(repoId, { under, limit }),
+    'graph:owners': ({ repoId, path, ...options }) => core.graph.owners(repoId, path, options),
+    'graph:history': ({ repoId, path, limit }) => core.graph.history(repoId, path, { limit }),
+    'graph:hotspots': ({ repoId, ...options }) => core.graph.hotspots(repoId, options),
+    'graph:coupling': ({ repoId, path, ...options }) => core.graph.coupling(repoId, path, options),
+    'graph:blame': ({ repoId, path, start, end }) => core.graph.blame(repoId, path, start, end),
+    'graph:search': ({ repoId, text, limit }) => core.graph.search(repoId, text, { limit }),
+    'graph:drift': ({ repoId, ...options }) => core.graph.drift(repoId, options),
     'dialog:pickFolder': async () => {
       if (!host.pickFolder) throw new CoopError('unsupported', 'This host has no folder picker: type the path instead')
       return { path: await host.pickFolder() }

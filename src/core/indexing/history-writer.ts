@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3'
+import { classifyPath, languageOf } from '../files/classify-file'
 import type { GitCommit, GitPerson } from '../git/read-history'
+import { isBot } from '../people/detect-bot'
 import type { Db } from '../store/open-database'
 
 /**
@@ -12,10 +14,11 @@ export class HistoryWriter {
   readonly #repoId: number
   readonly #people = new Map<string, { id: number; name: string }>()
   readonly #files = new Map<string, number>()
-  readonly #upsertPerson: Statement<[string, string, string], { id: number }>
+  readonly #upsertPerson: Statement<[string, string, string, number], { id: number }>
   readonly #renamePerson: Statement<[string, number]>
-  readonly #insertCommit: Statement<[number, string, string, number, number, number, number, string], { id: number }>
-  readonly #upsertFile: Statement<[number, string], { id: number }>
+  readonly #insertCommit: Statement<[number, string, string, number, number, number, number, string, number], { id: number }>
+  readonly #upsertFile: Statement<[number, string, string | null, string], { id: number }>
+  readonly #touchFile: Statement<[number, number]>
   readonly #insertChange: Statement<[number, number, number | null, number | null, number | null]>
   readonly #hasCommit: Statement<[number, string], { found: number }>
 
@@ -23,18 +26,20 @@ export class HistoryWriter {
     this.#db = db
     this.#repoId = repoId
     this.#upsertPerson = db.prepare(
-      `INSERT INTO people (identity, name, email) VALUES (?, ?, ?)
+      `INSERT INTO people (identity, name, email, is_bot) VALUES (?, ?, ?, ?)
        ON CONFLICT (identity) DO UPDATE SET name = excluded.name RETURNING id`,
     )
     this.#renamePerson = db.prepare('UPDATE people SET name = ? WHERE id = ?')
     this.#insertCommit = db.prepare(
-      `INSERT INTO commits (repo_id, hash, parents, author_id, committer_id, authored_at, committed_at, subject)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_id, hash) DO NOTHING RETURNING id`,
+      `INSERT INTO commits (repo_id, hash, parents, author_id, committer_id, authored_at, committed_at, subject, file_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_id, hash) DO NOTHING RETURNING id`,
     )
     this.#upsertFile = db.prepare(
-      `INSERT INTO files (repo_id, path) VALUES (?, ?)
+      `INSERT INTO files (repo_id, path, language, kind) VALUES (?, ?, ?, ?)
        ON CONFLICT (repo_id, path) DO UPDATE SET path = excluded.path RETURNING id`,
     )
+    // Commits arrive parents first, so the latest write is the file's last commit.
+    this.#touchFile = db.prepare('UPDATE files SET last_commit_id = ? WHERE id = ?')
     this.#insertChange = db.prepare(
       'INSERT OR IGNORE INTO file_changes (commit_id, file_id, old_file_id, added, removed) VALUES (?, ?, ?, ?, ?)',
     )
@@ -65,11 +70,15 @@ export class HistoryWriter {
       commit.authoredAt,
       commit.committedAt,
       commit.subject,
+      commit.changes.length,
     )
     if (!row) return false
     for (const change of commit.changes) {
+      const fileId = this.#fileId(change.path)
       const oldFileId = change.oldPath === null ? null : this.#fileId(change.oldPath)
-      this.#insertChange.run(row.id, this.#fileId(change.path), oldFileId, change.added, change.removed)
+      this.#insertChange.run(row.id, fileId, oldFileId, change.added, change.removed)
+      this.#touchFile.run(row.id, fileId)
+      if (oldFileId !== null) this.#touchFile.run(row.id, oldFileId)
     }
     return true
   }
@@ -85,7 +94,7 @@ export class HistoryWriter {
       }
       return cached.id
     }
-    const { id } = this.#upsertPerson.get(identity, person.name, person.email) as { id: number }
+    const { id } = this.#upsertPerson.get(identity, person.name, person.email, isBot(person.name, person.email) ? 1 : 0) as { id: number }
     this.#people.set(identity, { id, name: person.name })
     return id
   }
@@ -93,7 +102,7 @@ export class HistoryWriter {
   #fileId(path: string): number {
     let id = this.#files.get(path)
     if (id === undefined) {
-      id = (this.#upsertFile.get(this.#repoId, path) as { id: number }).id
+      id = (this.#upsertFile.get(this.#repoId, path, languageOf(path), classifyPath(path)) as { id: number }).id
       this.#files.set(path, id)
     }
     return id

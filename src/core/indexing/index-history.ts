@@ -1,6 +1,7 @@
 import type { IndexProgress } from '../../shared/types'
 import { CoopError } from '../errors/coop-error'
-import { isAncestor, listCommits, readCommits, type GitCommit } from '../git/read-history'
+import type { GitBackend } from '../git/git-backend'
+import type { GitCommit } from '../git/read-history'
 import type { Db } from '../store/open-database'
 import { HistoryWriter } from './history-writer'
 
@@ -9,6 +10,7 @@ export const PAGE_SIZE = 2000
 
 export interface HistoryRunInput {
   readonly db: Db
+  readonly backend: GitBackend
   readonly repoId: number
   readonly repoPath: string
   readonly head: string
@@ -29,12 +31,12 @@ export interface HistoryRunOutcome {
  * longer reachable are removed and the missing ones read.
  */
 export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOutcome> {
-  const { db, repoId, repoPath, head, indexedHead, onProgress, signal } = input
+  const { db, backend, repoId, repoPath, head, indexedHead, onProgress, signal } = input
   if (indexedHead === head) return { commitsAdded: 0, commitsRemoved: 0 }
 
   onProgress({ repoId, phase: 'scanning', done: 0, total: 0 })
-  const appendOnly = indexedHead !== null && (await isAncestor(repoPath, indexedHead, head))
-  const candidates = await listCommits(repoPath, head, appendOnly ? indexedHead : null)
+  const appendOnly = indexedHead !== null && (await backend.isAncestor(repoPath, indexedHead, head))
+  const candidates = await backend.listCommits(repoPath, head, appendOnly ? indexedHead : null)
   const commitsRemoved = appendOnly || indexedHead === null ? 0 : removeUnreachable(db, repoId, candidates)
 
   const writer = new HistoryWriter(db, repoId)
@@ -44,7 +46,7 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
   // git reads the next page while this process writes the current one.
   const readPage = (start: number): Promise<GitCommit[]> | null => {
     if (start >= pending.length) return null
-    const page = readCommits(repoPath, pending.slice(start, start + PAGE_SIZE))
+    const page = backend.readCommits(repoPath, pending.slice(start, start + PAGE_SIZE))
     // If writing the current page fails, nobody awaits this one: its failure must not go unhandled.
     page.catch(() => undefined)
     return page

@@ -4,7 +4,10 @@ import { toBridgeError } from '../bridge/dispatch'
 import type { IndexOptions, ReposService } from '../core'
 import { CoopError } from '../errors/coop-error'
 import type { EventBus } from '../events/event-bus'
-import { inspectRepository, type InspectedRepository } from '../git/inspect-repository'
+import type { GitBackend } from '../git/git-backend'
+import type { InspectedRepository } from '../git/inspect-repository'
+import { refreshCodeowners } from '../indexing/refresh-codeowners'
+import { indexHeadTree } from '../indexing/index-head-tree'
 import { indexHistory } from '../indexing/index-history'
 import type { Logger } from '../log/logger'
 import type { Db } from '../store/open-database'
@@ -27,9 +30,11 @@ export class Repos implements ReposService {
   readonly #log: Logger
   readonly #jobs = new Map<number, Job>()
   readonly #failures = new Map<number, BridgeError>()
+  readonly #backend: GitBackend
 
-  constructor(db: Db, events: EventBus, log: Logger) {
+  constructor(db: Db, events: EventBus, log: Logger, backend: GitBackend) {
     this.#db = db
+    this.#backend = backend
     this.#store = new RepositoryStore(db)
     this.#events = events
     this.#log = log
@@ -44,13 +49,13 @@ export class Repos implements ReposService {
   }
 
   async index(path: string, options: IndexOptions = {}): Promise<IndexResult> {
-    const inspected = await inspectRepository(path)
+    const inspected = await this.#backend.inspect(path)
     const row = this.#store.ensure(inspected)
     return this.#run(row.id, () => Promise.resolve(inspected), options)
   }
 
   async add(path: string): Promise<RepoSummary> {
-    const inspected = await inspectRepository(path)
+    const inspected = await this.#backend.inspect(path)
     const row = this.#store.ensure(inspected)
     this.#startInBackground(row.id, inspected)
     return this.get(row.id)
@@ -78,7 +83,7 @@ export class Repos implements ReposService {
   #startInBackground(repoId: number, inspected: InspectedRepository | null): void {
     if (this.#jobs.has(repoId)) return
     const target = (): Promise<InspectedRepository> =>
-      inspected ? Promise.resolve(inspected) : inspectRepository(this.#require(repoId).path)
+      inspected ? Promise.resolve(inspected) : this.#backend.inspect(this.#require(repoId).path)
     // The caller has its answer already; the outcome reaches the UI as an index:finished event.
     this.#run(repoId, target, {}).catch(() => undefined)
   }
@@ -125,6 +130,7 @@ export class Repos implements ReposService {
     }
     const outcome = await indexHistory({
       db: this.#db,
+      backend: this.#backend,
       repoId,
       repoPath: inspected.path,
       head: inspected.head,
@@ -132,11 +138,21 @@ export class Repos implements ReposService {
       onProgress: report,
       signal,
     })
+    const tree = await indexHeadTree({
+      db: this.#db,
+      backend: this.#backend,
+      repoId,
+      repoPath: inspected.path,
+      head: inspected.head,
+      treeHead: before.treeHead,
+    })
+    await refreshCodeowners({ db: this.#db, backend: this.#backend, repoId, repoPath: inspected.path, head: inspected.head, changedPaths: tree.changedPaths })
+    const shallow = await this.#backend.isShallow(inspected.path)
     const unchanged = outcome.commitsAdded === 0 && outcome.commitsRemoved === 0 && before.indexedHead === inspected.head
     if (unchanged) this.#store.touch(repoId)
     const after = unchanged
       ? this.#require(repoId)
-      : this.#store.completeRun(repoId, inspected.head, { pruneFiles: outcome.commitsRemoved > 0 })
+      : this.#store.completeRun(repoId, inspected.head, { pruneFiles: outcome.commitsRemoved > 0, shallow })
     return {
       repoId,
       path: after.path,
@@ -146,6 +162,8 @@ export class Repos implements ReposService {
       commitsRemoved: outcome.commitsRemoved,
       files: after.files,
       people: after.people,
+      filesAtHead: after.filesAtHead,
+      shallow: after.shallow,
       durationMs: Math.round(performance.now() - started),
     }
   }
@@ -165,6 +183,8 @@ export class Repos implements ReposService {
       commits: row.commits,
       files: row.files,
       people: row.people,
+      filesAtHead: row.filesAtHead,
+      shallow: row.shallow,
       addedAt: row.addedAt,
       lastIndexedAt: row.lastIndexedAt,
       state: this.#stateOf(row.id),

@@ -12,10 +12,16 @@ export interface RepositoryRow {
   readonly commits: number
   readonly files: number
   readonly people: number
+  readonly filesAtHead: number
+  readonly shallow: boolean
+  /** The commit whose tree is stored as the files at HEAD. */
+  readonly treeHead: string | null
 }
 
 const COLUMNS = `id, path, name, layout, added_at AS addedAt, indexed_head AS indexedHead,
-  last_indexed_at AS lastIndexedAt, commit_count AS commits, file_count AS files, person_count AS people`
+  last_indexed_at AS lastIndexedAt, commit_count AS commits, file_count AS files, person_count AS people,
+  (SELECT COUNT(*) FROM files f WHERE f.repo_id = repositories.id AND f.in_head = 1) AS filesAtHead,
+  shallow, tree_head AS treeHead`
 
 /** The repositories table: which repositories are known and what their last index run found. */
 export class RepositoryStore {
@@ -26,15 +32,17 @@ export class RepositoryStore {
   }
 
   list(): RepositoryRow[] {
-    return this.#db.prepare(`SELECT ${COLUMNS} FROM repositories ORDER BY name COLLATE NOCASE, id`).all() as RepositoryRow[]
+    return (this.#db.prepare(`SELECT ${COLUMNS} FROM repositories ORDER BY name COLLATE NOCASE, id`).all() as RawRow[]).map(toRow)
   }
 
   get(id: number): RepositoryRow | undefined {
-    return this.#db.prepare(`SELECT ${COLUMNS} FROM repositories WHERE id = ?`).get(id) as RepositoryRow | undefined
+    const row = this.#db.prepare(`SELECT ${COLUMNS} FROM repositories WHERE id = ?`).get(id) as RawRow | undefined
+    return row && toRow(row)
   }
 
   findByPath(path: string): RepositoryRow | undefined {
-    return this.#db.prepare(`SELECT ${COLUMNS} FROM repositories WHERE path = ?`).get(path) as RepositoryRow | undefined
+    const row = this.#db.prepare(`SELECT ${COLUMNS} FROM repositories WHERE path = ?`).get(path) as RawRow | undefined
+    return row && toRow(row)
   }
 
   /** Registers a repository, or returns the existing row for the same path. */
@@ -46,26 +54,26 @@ export class RepositoryStore {
   }
 
   /** Records a completed run: the head it reached and fresh counts, in one transaction. */
-  completeRun(id: number, head: string, options: { pruneFiles: boolean }): RepositoryRow {
+  completeRun(id: number, head: string, options: { pruneFiles: boolean; shallow: boolean }): RepositoryRow {
     this.#db.transaction(() => {
       if (options.pruneFiles) {
         this.#db
           .prepare(
-            `DELETE FROM files WHERE repo_id = ? AND NOT EXISTS (SELECT 1 FROM file_changes c WHERE c.file_id = files.id)
+            `DELETE FROM files WHERE repo_id = ? AND in_head = 0 AND NOT EXISTS (SELECT 1 FROM file_changes c WHERE c.file_id = files.id)
                AND NOT EXISTS (SELECT 1 FROM file_changes c WHERE c.old_file_id = files.id)`,
           )
           .run(id)
       }
       this.#db
         .prepare(
-          `UPDATE repositories SET indexed_head = @head, last_indexed_at = @now,
+          `UPDATE repositories SET indexed_head = @head, last_indexed_at = @now, shallow = @shallow,
              commit_count = (SELECT COUNT(*) FROM commits WHERE repo_id = @id),
              file_count = (SELECT COUNT(*) FROM files WHERE repo_id = @id),
              person_count = (SELECT COUNT(*) FROM (
                SELECT author_id FROM commits WHERE repo_id = @id UNION SELECT committer_id FROM commits WHERE repo_id = @id))
            WHERE id = @id`,
         )
-        .run({ id, head, now: new Date().toISOString() })
+        .run({ id, head, now: new Date().toISOString(), shallow: options.shallow ? 1 : 0 })
     })()
     return this.get(id) as RepositoryRow
   }
@@ -78,4 +86,10 @@ export class RepositoryStore {
   remove(id: number): boolean {
     return this.#db.prepare('DELETE FROM repositories WHERE id = ?').run(id).changes > 0
   }
+}
+
+type RawRow = Omit<RepositoryRow, 'shallow'> & { readonly shallow: number }
+
+function toRow(raw: RawRow): RepositoryRow {
+  return { ...raw, shallow: raw.shallow === 1 }
 }

@@ -7,6 +7,7 @@ import { dispatch } from '../bridge/dispatch'
 import { createHandlers } from '../bridge/handlers'
 import type { Core } from '../core'
 import { CoopError } from '../errors/coop-error'
+import { RepoWatcher } from '../repos/watch-repositories'
 import {
   bearerToken,
   cookieToken,
@@ -25,6 +26,8 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   readonly port?: number
   readonly token?: string
+  /** Re-index repositories when their HEAD or refs move (on by default, like the desktop app). */
+  readonly watch?: boolean
 }
 
 export interface RunningServer {
@@ -64,6 +67,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     for (const res of streams) res.write(frame)
   }, eventNames)
 
+  const watcher = options.watch === false ? null : new RepoWatcher(options.core.repos, options.core.events, options.core.logger)
   let port = 0
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -119,7 +123,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
-    close: () => closeServer(server, streams, offEvents),
+    close: () => {
+      watcher?.close()
+      return closeServer(server, streams, offEvents)
+    },
   }
 }
 

@@ -1,5 +1,6 @@
 import { migration001History } from './001-history'
+import { migration002Graph } from './002-graph'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration001History]
+export const migrations: readonly Migration[] = [migration001History, migration002Graph]

@@ -1,0 +1,17 @@
+import type { GitBackend } from './git-backend'
+import { inspectRepository } from './inspect-repository'
+import { isAncestor, listCommits, readCommits } from './read-history'
+import { diffTrees, isShallow, listTree, readBlob } from './read-tree'
+
+/** The git binary through simple-git: the default whenever git is installed. */
+export const cliBackend: GitBackend = {
+  kind: 'git',
+  inspect: inspectRepository,
+  listCommits,
+  isAncestor,
+  readCommits,
+  listTree,
+  diffTrees,
+  readBlob,
+  isShallow,
+}

@@ -1,0 +1,121 @@
+import type {
+  BlameReport,
+  CoupledFile,
+  DriftEntry,
+  FileEntry,
+  HistoryEntry,
+  Hotspot,
+  OwnersReport,
+  SearchResults,
+  TreeListing,
+} from '../../shared/graph-types'
+import { CoopError } from '../errors/coop-error'
+import type { GitBackend } from '../git/git-backend'
+import type { Db } from '../store/open-database'
+import { blameLines } from './blame-query'
+import { ownersOf } from './contributions'
+import { coupling } from './coupling-query'
+import { declaredOwnersFor, resolveDeclaredOwners } from './declared-owners'
+import { codeownersDrift } from './drift-query'
+import { fileLineage, loadRepoContext, prefixRange, resolvePathKind } from './graph-context'
+import { fileHistory } from './history-query'
+import { hotspots } from './hotspots-query'
+import { busFactor, isOrphaned } from './ownership'
+import { parseSince } from './parse-since'
+import { search } from './search-query'
+import { listFiles, listTree } from './tree-query'
+
+export const DEFAULT_HALF_LIFE_DAYS = 180
+export const DEFAULT_INACTIVE_DAYS = 365
+
+export interface OwnersOptions {
+  readonly halfLifeDays?: number
+  readonly inactiveDays?: number
+  readonly includeBots?: boolean
+}
+
+/**
+ * The questions a developer asks of an indexed repository: who owns this, what is its history, what
+ * changes with it, where is the risk. Answers come from the database (and `git blame` for lines).
+ */
+export class Graph {
+  readonly #db: Db
+  readonly #backend: GitBackend
+  readonly #now: () => number
+
+  constructor(db: Db, backend: GitBackend, now: () => number = Date.now) {
+    this.#db = db
+    this.#backend = backend
+    this.#now = now
+  }
+
+  tree(repoId: number, dir: string, halfLifeDays = DEFAULT_HALF_LIFE_DAYS): TreeListing {
+    return listTree(this.#db, loadRepoContext(this.#db, repoId), dir, halfLifeDays)
+  }
+
+  files(repoId: number, options: { under?: string; limit?: number } = {}): FileEntry[] {
+    return listFiles(this.#db, loadRepoContext(this.#db, repoId), options.under ?? '', options.limit)
+  }
+
+  owners(repoId: number, path: string, options: OwnersOptions = {}): OwnersReport {
+    const ctx = loadRepoContext(this.#db, repoId)
+    const halfLifeDays = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS
+    const inactiveDays = options.inactiveDays ?? DEFAULT_INACTIVE_DAYS
+    const target = resolvePathKind(this.#db, ctx, path)
+    const scope =
+      target.kind === 'file' && target.fileId !== null
+        ? { kind: 'lineage' as const, segments: fileLineage(this.#db, target.fileId) }
+        : { kind: 'prefix' as const, repoId, ...prefixRange(path) }
+    const owners = ownersOf(this.#db, scope, { repoId, newestCommitAt: ctx.newestCommitAt, halfLifeDays, includeBots: options.includeBots ?? false })
+    const declared = declaredOwnersFor(ctx, path, target.kind)
+    return {
+      path,
+      type: target.kind,
+      owners,
+      declared: resolveDeclaredOwners(this.#db, ctx, declared.owners, owners),
+      declaredBy: declared.source,
+      busFactor: busFactor(owners),
+      orphaned: isOrphaned(owners, inactiveDays, this.#now()),
+      halfLifeDays,
+      inactiveDays,
+    }
+  }
+
+  history(repoId: number, path: string, options: { limit?: number } = {}): HistoryEntry[] {
+    return fileHistory(this.#db, loadRepoContext(this.#db, repoId), path, options.limit ?? 100)
+  }
+
+  hotspots(repoId: number, options: { since?: string; under?: string; limit?: number } = {}): Hotspot[] {
+    const ctx = loadRepoContext(this.#db, repoId)
+    const sinceSeconds = parseSince(options.since ?? '12.months', this.#now())
+    return hotspots(this.#db, ctx, { sinceSeconds, under: options.under ?? '', limit: options.limit ?? 20 })
+  }
+
+  coupling(repoId: number, path: string, options: { maxFilesPerCommit?: number; minSupport?: number; limit?: number } = {}): CoupledFile[] {
+    return coupling(this.#db, loadRepoContext(this.#db, repoId), path, {
+      maxFilesPerCommit: options.maxFilesPerCommit ?? 30,
+      minSupport: options.minSupport ?? 2,
+      limit: options.limit ?? 20,
+    })
+  }
+
+  async blame(repoId: number, path: string, start: number, end: number): Promise<BlameReport> {
+    if (this.#backend.kind !== 'git') throw new CoopError('unsupported', 'Line history needs the git binary: install git to use it')
+    const ctx = loadRepoContext(this.#db, repoId)
+    if (resolvePathKind(this.#db, ctx, path).kind !== 'file') throw new CoopError('invalid_input', `${path} is a folder: line history is per file`)
+    return blameLines(ctx, path, start, end)
+  }
+
+  search(repoId: number, text: string, options: { limit?: number } = {}): SearchResults {
+    return search(this.#db, loadRepoContext(this.#db, repoId), text, options.limit ?? 20)
+  }
+
+  drift(repoId: number, options: { under?: string; threshold?: number; halfLifeDays?: number; limit?: number } = {}): DriftEntry[] {
+    return codeownersDrift(this.#db, loadRepoContext(this.#db, repoId), {
+      under: options.under ?? '',
+      threshold: options.threshold ?? 0.2,
+      halfLifeDays: options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS,
+      limit: options.limit ?? 100,
+    })
+  }
+}

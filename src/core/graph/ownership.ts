@@ -1,0 +1,63 @@
+import type { Owner } from '../../shared/graph-types'
+
+/** One person's changes to a file or folder, with recency weights already summed. */
+export interface ContributionRow {
+  readonly personId: number
+  readonly name: string
+  readonly email: string
+  readonly bot: number
+  readonly commits: number
+  readonly linesAdded: number
+  readonly linesRemoved: number
+  /** Σ weight over this person's changes (weight = 0.5^(age / half-life)). */
+  readonly weightedCommits: number
+  /** Σ weight × lines changed. */
+  readonly weightedLines: number
+}
+
+/**
+ * Shares of the work: half by recency-weighted lines changed, half by recency-weighted commits, so a
+ * reformatting commit of 10,000 lines does not outweigh years of steady work. Shares sum to 1.
+ */
+export function computeShares(rows: readonly ContributionRow[], lastActive: ReadonlyMap<number, number>): Owner[] {
+  const totalCommits = rows.reduce((sum, r) => sum + r.weightedCommits, 0)
+  const totalLines = rows.reduce((sum, r) => sum + r.weightedLines, 0)
+  if (totalCommits === 0) return []
+  return rows
+    .map((r) => {
+      const byCommits = r.weightedCommits / totalCommits
+      const share = totalLines > 0 ? 0.5 * (r.weightedLines / totalLines) + 0.5 * byCommits : byCommits
+      return {
+        name: r.name,
+        email: r.email,
+        share,
+        commits: r.commits,
+        linesAdded: r.linesAdded,
+        linesRemoved: r.linesRemoved,
+        lastActive: new Date((lastActive.get(r.personId) ?? 0) * 1000).toISOString(),
+        bot: r.bot === 1,
+      }
+    })
+    .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name))
+}
+
+/** The fewest people who together hold at least half of the ownership. */
+export function busFactor(owners: readonly Owner[]): number {
+  let held = 0
+  for (let i = 0; i < owners.length; i++) {
+    held += owners[i]?.share ?? 0
+    if (held >= 0.5 - 1e-9) return i + 1
+  }
+  return 0
+}
+
+/** Orphaned: every leading owner (the bus-factor set) has been inactive longer than the threshold. */
+export function isOrphaned(owners: readonly Owner[], inactiveDays: number, nowMs: number): boolean {
+  const leading = owners.slice(0, busFactor(owners))
+  if (leading.length === 0) return false
+  const cutoff = nowMs - inactiveDays * 86_400_000
+  return leading.every((owner) => Date.parse(owner.lastActive) < cutoff)
+}
+
+/** SQL for the recency weight of a change, as a column expression over `c.authored_at`. */
+export const WEIGHT_SQL = 'pow(0.5, (@ref - c.authored_at) / @halfLife)'

@@ -1,0 +1,85 @@
+import type { FileEntry, FileKind, TreeListing, TreeNode } from '../../shared/graph-types'
+import { CoopError } from '../errors/coop-error'
+import type { Db } from '../store/open-database'
+import { prefixRange, type RepoContext } from './graph-context'
+import { sharesByGroup } from './shares-by-group'
+
+interface HeadFileRow {
+  readonly path: string
+  readonly size: number | null
+  readonly language: string | null
+  readonly kind: FileKind
+}
+
+/** The direct children of a folder at HEAD, folders first, each with its leading owner. */
+export function listTree(db: Db, ctx: RepoContext, dir: string, halfLifeDays: number): TreeListing {
+  const { lo, hi } = prefixRange(dir)
+  const rows = db
+    .prepare('SELECT path, size, language, kind FROM files WHERE repo_id = ? AND in_head = 1 AND path >= ? AND path < ? ORDER BY path')
+    .all(ctx.repoId, lo, hi) as HeadFileRow[]
+  if (rows.length === 0 && dir !== '') {
+    throw new CoopError('not_found', `No folder ${dir} in ${ctx.path} at the indexed commit`, { dir })
+  }
+  const dirs = new Map<string, number>()
+  const files: HeadFileRow[] = []
+  for (const row of rows) {
+    const rest = row.path.slice(lo.length)
+    const slash = rest.indexOf('/')
+    if (slash === -1) files.push(row)
+    else {
+      const name = rest.slice(0, slash)
+      dirs.set(name, (dirs.get(name) ?? 0) + 1)
+    }
+  }
+  const owners = sharesByGroup(db, { repoId: ctx.repoId, lo, hi, group: 'child', newestCommitAt: ctx.newestCommitAt, halfLifeDays })
+  const topOwner = (name: string): TreeNode['topOwner'] => {
+    const top = owners.get(name)?.[0]
+    return top ? { name: top.name, email: top.email, share: top.share } : null
+  }
+  const entries: TreeNode[] = [
+    ...[...dirs].map(([name, fileCount]) => ({
+      name,
+      path: lo + name,
+      type: 'dir' as const,
+      fileCount,
+      size: null,
+      language: null,
+      kind: null,
+      topOwner: topOwner(name),
+    })),
+    ...files.map((file) => {
+      const name = file.path.slice(lo.length)
+      return { name, path: file.path, type: 'file' as const, fileCount: 1, size: file.size, language: file.language, kind: file.kind, topOwner: topOwner(name) }
+    }),
+  ]
+  return { dir, entries }
+}
+
+/** Files at HEAD below a folder with their last commit and its author. */
+export function listFiles(db: Db, ctx: RepoContext, under: string, limit: number | undefined): FileEntry[] {
+  const { lo, hi } = prefixRange(under)
+  const exact = db.prepare('SELECT 1 FROM files WHERE repo_id = ? AND in_head = 1 AND path = ?').get(ctx.repoId, under)
+  const rows = db
+    .prepare(
+      `SELECT f.path, f.size, f.language, f.kind, c.hash, c.subject, c.committed_at AS committedAt, p.name, p.email
+       FROM files f LEFT JOIN commits c ON c.id = f.last_commit_id LEFT JOIN people p ON p.id = c.author_id
+       WHERE f.repo_id = @repoId AND f.in_head = 1 AND ((f.path >= @lo AND f.path < @hi) OR f.path = @exact)
+       ORDER BY f.path LIMIT @limit`,
+    )
+    .all({ repoId: ctx.repoId, lo, hi, exact: exact ? under : null, limit: limit ?? -1 }) as (HeadFileRow & {
+    hash: string | null
+    subject: string | null
+    committedAt: number | null
+    name: string | null
+    email: string | null
+  })[]
+  if (rows.length === 0 && under !== '') throw new CoopError('not_found', `No file or folder ${under} in ${ctx.path} at the indexed commit`)
+  return rows.map((r) => ({
+    path: r.path,
+    size: r.size,
+    language: r.language,
+    kind: r.kind,
+    lastCommit: r.hash === null ? null : { hash: r.hash, subject: r.subject ?? '', committedAt: new Date((r.committedAt ?? 0) * 1000).toISOString() },
+    lastAuthor: r.name === null ? null : { name: r.name, email: r.email ?? '' },
+  }))
+}

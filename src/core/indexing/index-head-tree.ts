@@ -1,0 +1,63 @@
+import { classifyPath, languageOf } from '../files/classify-file'
+import type { GitBackend, TreeChange, TreeEntry } from '../git/git-backend'
+import type { Db } from '../store/open-database'
+
+export interface HeadTreeInput {
+  readonly db: Db
+  readonly backend: GitBackend
+  readonly repoId: number
+  readonly repoPath: string
+  readonly head: string
+  /** The commit whose tree is stored now (null: none yet). */
+  readonly treeHead: string | null
+}
+
+/**
+ * Brings the files at HEAD (size, mode, language, kind) up to date: a full listing the first time,
+ * then only the paths that differ between the stored tree and the new HEAD, so an update after one
+ * commit costs a few rows whatever the size of the repository.
+ */
+export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPaths: readonly string[] | null }> {
+  const { db, backend, repoId, repoPath, head, treeHead } = input
+  if (treeHead === head) return { changedPaths: [] }
+  const changes = treeHead !== null && (await backend.isAncestor(repoPath, treeHead, head)) ? await backend.diffTrees(repoPath, treeHead, head) : null
+  const entries = changes === null ? await backend.listTree(repoPath, head) : null
+
+  const upsert = db.prepare(
+    `INSERT INTO files (repo_id, path, in_head, size, mode, language, kind) VALUES (@repoId, @path, 1, @size, @mode, @language, @kind)
+     ON CONFLICT (repo_id, path) DO UPDATE SET in_head = 1, size = excluded.size, mode = excluded.mode,
+       language = excluded.language, kind = excluded.kind`,
+  )
+  const remove = db.prepare('UPDATE files SET in_head = 0 WHERE repo_id = ? AND path = ?')
+  // git says a file is binary by reporting no line counts: its latest change tells.
+  const lastChangeBinary = db.prepare(
+    `SELECT fc.added IS NULL AS binary FROM files f JOIN file_changes fc ON fc.file_id = f.id
+     WHERE f.repo_id = ? AND f.path = ? ORDER BY fc.commit_id DESC LIMIT 1`,
+  )
+  const write = (entry: TreeEntry): void => {
+    let kind = classifyPath(entry.path, entry.mode)
+    if (kind === 'source' && (lastChangeBinary.get(repoId, entry.path) as { binary: number } | undefined)?.binary === 1) kind = 'binary'
+    upsert.run({ repoId, path: entry.path, size: entry.size, mode: entry.mode, language: languageOf(entry.path), kind })
+  }
+
+  db.transaction(() => {
+    if (entries !== null) {
+      db.prepare('UPDATE files SET in_head = 0 WHERE repo_id = ? AND in_head = 1').run(repoId)
+      for (const entry of entries) write(entry)
+    } else {
+      for (const change of changes ?? []) applyChange(change, write, (path) => remove.run(repoId, path))
+    }
+    db.prepare('UPDATE repositories SET tree_head = ? WHERE id = ?').run(head, repoId)
+  })()
+  return { changedPaths: changes === null ? null : changes.map((c) => (c.status === 'deleted' ? c.path : c.entry.path)) }
+}
+
+function applyChange(change: TreeChange, write: (entry: TreeEntry) => void, remove: (path: string) => void): void {
+  switch (change.status) {
+    case 'added':
+    case 'modified':
+      return write(change.entry)
+    case 'deleted':
+      return remove(change.path)
+  }
+}
