@@ -20,6 +20,11 @@ export interface CompiledPattern {
   readonly directory: RegExp | null
   /** Owns every path, so also the repository root (`*`, `**`). */
   readonly everything: boolean
+  /**
+   * The fixed first path segment every matching path starts with (`src` for `/src/*.ts` and `src/api/`), or null
+   * when the pattern floats or starts with a wildcard. Lets a matcher skip rules for other top-level folders.
+   */
+  readonly rootName: string | null
 }
 
 export type CompileResult = { readonly ok: true; readonly pattern: CompiledPattern } | { readonly ok: false; readonly message: string }
@@ -43,7 +48,7 @@ export function compilePattern(pattern: string): CompileResult {
     const file = shape.directoryOnly ? `^${body}/.+$` : directChildrenOnly ? `^${body}$` : `^${body}(?:/.+)?$`
     const directory = directChildrenOnly ? null : new RegExp(`^${body}(?:/.+)?$`)
     const everything = !shape.directoryOnly && shape.segments.length === 1 && last === GLOBSTAR
-    return { ok: true, pattern: { file: new RegExp(file), directory, everything } }
+    return { ok: true, pattern: { file: new RegExp(file), directory, everything, rootName: rootNameOf(shape.segments) } }
   } catch {
     // Only a malformed character class gets here, e.g. the reversed range in `[z-a]`.
     return { ok: false, message: `Pattern "${pattern}" has an invalid character class` }
@@ -69,6 +74,12 @@ function shapeOf(pattern: string): PatternShape | string {
     directoryOnly = true
   }
   return { segments, directoryOnly }
+}
+
+function rootNameOf(segments: readonly string[]): string | null {
+  const first = segments[0] as string
+  // Floating patterns start with the ** added by shapeOf; escapes and wildcards are left to the regex.
+  return /^[^*?[\\]+$/.test(first) ? first : null
 }
 
 /** The regex source matching exactly the paths the segments name (no descendants). */

@@ -13,7 +13,7 @@ export async function runGit(repoPath: string, args: readonly string[], options:
     return await gitFor(repoPath, options.stdin).raw([...args])
   } catch (error) {
     const stderr = error instanceof Error ? error.message.trim() : String(error)
-    throw new GitError(describeGitFailure(args, stderr), { args, exitCode: null, stderr, repoPath }, { cause: error })
+    throw new GitError(describeGitFailure(repoPath, args, stderr), { args, exitCode: null, stderr, repoPath }, { cause: error })
   }
 }
 
@@ -45,7 +45,12 @@ export function gitEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   return clean
 }
 
-function describeGitFailure(args: readonly string[], stderr: string): string {
+const CORRUPTION = /bad object|unable to read|is corrupt|corrupt (loose|pack)|invalid object|missing (blob|tree|commit)|packfile .* cannot be accessed|did not receive expected object/i
+
+function describeGitFailure(repoPath: string, args: readonly string[], stderr: string): string {
+  if (CORRUPTION.test(stderr)) {
+    return `Git cannot read some objects in ${repoPath}: the repository may be damaged (git fsck there says which). What was indexed before is kept`
+  }
   const firstLine = stderr.split('\n').find((line) => line.trim() !== '') ?? 'no output'
   return `git ${args[0] ?? ''} failed: ${firstLine.replace(/^(fatal|error): /, '')}`
 }
