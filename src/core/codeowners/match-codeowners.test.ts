@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { declaredOwnersOfDirectory, matchCodeowners, type DeclaredMatch } from './match-codeowners'
+import { declaredOwnersOfDirectory, matchCodeowners, matchDirectory, type DeclaredMatch } from './match-codeowners'
 import { parseCodeowners, type CodeownersFile } from './parse-codeowners'
 
 /** Our own copy of the example CODEOWNERS file in GitHub's documentation, one rule a line. */
@@ -218,6 +218,10 @@ describe('declaredOwnersOfDirectory', () => {
     expect(declaredOwnersOfDirectory(parseCodeowners('/src/ @x', 'CODEOWNERS'), '').owners).toEqual([])
     expect(declaredOwnersOfDirectory(example, '/apps/web/').owners).toEqual(['@octocat'])
   })
+
+  it('is also exported as matchDirectory', () => {
+    expect(matchDirectory).toBe(declaredOwnersOfDirectory)
+  })
 })
 
 describe('matching many paths', () => {
@@ -230,6 +234,16 @@ describe('matching many paths', () => {
       if (matchCodeowners(example, path).owners.length > 0) owned++
     }
     expect(owned).toBeGreaterThan(0)
+  })
+})
+
+describe('last match, not most specific', () => {
+  it('a broader rule further down overrides a narrower one above it', () => {
+    const file = parseCodeowners(['/packages/web/ @web', '*.md @writers', '/packages/ @platform', '/packages/web/src/ @web-src'].join('\n'), 'CODEOWNERS')
+    expect(brief(matchCodeowners(file, 'packages/web/index.ts'))).toEqual({ owners: ['@platform'], lines: [3] })
+    expect(brief(matchCodeowners(file, 'packages/web/src/a.md'))).toEqual({ owners: ['@web-src'], lines: [4] })
+    expect(brief(matchCodeowners(file, 'packages/web/README.md'))).toEqual({ owners: ['@platform'], lines: [3] })
+    expect(brief(matchCodeowners(file, 'README.md'))).toEqual({ owners: ['@writers'], lines: [2] })
   })
 })
 

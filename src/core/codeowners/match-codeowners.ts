@@ -16,16 +16,36 @@ export interface DeclaredRule {
 }
 
 interface CompiledRule {
-  readonly rule: CodeownersRule
   readonly pattern: CompiledPattern
+  /** What a match with this rule as the only winner returns; built once, frozen because it is shared. */
+  readonly alone: DeclaredMatch
+  /** Position in the file, to keep candidate lists in file order. */
+  readonly index: number
+  readonly section: string | null
 }
 
-/** Rules of one section, last rule first: the first hit is the winner. */
-type CompiledSection = readonly CompiledRule[]
+/**
+ * The rules of one section, as a tree of the fixed folders their patterns start with; a section is its root node.
+ * A rule for `/packages/web/` is only a candidate for paths under packages/web, so a file with hundreds of such
+ * rules still costs a handful of regex tests per path. Rules that can match anywhere (`*.js`, `logs`) sit at the
+ * root: candidates everywhere.
+ */
+interface PrefixNode {
+  readonly children: Map<string, PrefixNode>
+  /** Rules whose fixed prefix ends at this node. */
+  readonly rules: CompiledRule[]
+  readonly parent: PrefixNode | null
+  /** Rules of this node and its ancestors, last rule first so the first hit wins; built on first use. */
+  candidates: readonly CompiledRule[] | null
+}
+
+type Target = { readonly path: string; readonly kind: 'file' | 'directory' }
+
+const NO_MATCH: DeclaredMatch = Object.freeze({ owners: Object.freeze([]), rules: Object.freeze([]) })
 
 // Kept beside the parsed file rather than on it, so the file stays plain data (it may cross IPC or be cloned);
 // the entry goes when the parsed file does.
-const compiledFiles = new WeakMap<CodeownersFile, readonly CompiledSection[]>()
+const compiledFiles = new WeakMap<CodeownersFile, readonly PrefixNode[]>()
 
 /**
  * Declared owners of a file, `path` repository-relative with '/' separators. The last matching rule wins; with
@@ -33,8 +53,7 @@ const compiledFiles = new WeakMap<CodeownersFile, readonly CompiledSection[]>()
  * approval from every section.
  */
 export function matchCodeowners(file: CodeownersFile, path: string): DeclaredMatch {
-  const target = trimSlashes(path)
-  return declared(file, (pattern) => pattern.file.test(target))
+  return declared(compiledSections(file), { path: trimSlashes(path), kind: 'file' })
 }
 
 /**
@@ -43,24 +62,70 @@ export function matchCodeowners(file: CodeownersFile, path: string): DeclaredMat
  * of its files but not the directory. An empty path is the repository root, owned only by catch-all rules.
  */
 export function declaredOwnersOfDirectory(file: CodeownersFile, dir: string): DeclaredMatch {
-  const target = trimSlashes(dir)
-  if (target === '') return declared(file, (pattern) => pattern.everything)
-  return declared(file, (pattern) => pattern.directory?.test(target) ?? false)
+  return declared(compiledSections(file), { path: trimSlashes(dir), kind: 'directory' })
 }
 
-function declared(file: CodeownersFile, matches: (pattern: CompiledPattern) => boolean): DeclaredMatch {
-  const winners: CodeownersRule[] = []
-  for (const section of compiledSections(file)) {
-    const winner = section.find((candidate) => matches(candidate.pattern))
-    if (winner) winners.push(winner.rule)
+/** Alias of declaredOwnersOfDirectory, named like matchCodeowners. */
+export const matchDirectory = declaredOwnersOfDirectory
+
+function declared(sections: readonly PrefixNode[], target: Target): DeclaredMatch {
+  let only: CompiledRule | null = null
+  let winners: CompiledRule[] | null = null
+  for (const section of sections) {
+    const winner = winnerIn(candidatesOf(section, target.path), target)
+    if (!winner) continue
+    if (only === null) only = winner
+    else (winners ??= [only]).push(winner)
   }
+  // One winner, the common case: the shared answer prepared at compile time, nothing to combine.
+  if (winners) return combined(winners)
+  return only ? only.alone : NO_MATCH
+}
+
+function winnerIn(candidates: readonly CompiledRule[], target: Target): CompiledRule | null {
+  for (const candidate of candidates) if (matches(candidate.pattern, target)) return candidate
+  return null
+}
+
+function matches(pattern: CompiledPattern, { path, kind }: Target): boolean {
+  if (kind === 'file') return pattern.file.test(path)
+  if (path === '') return pattern.everything
+  return pattern.directory !== null && pattern.directory.test(path)
+}
+
+function combined(winners: readonly CompiledRule[]): DeclaredMatch {
   return {
-    owners: uniqueOwners(winners.flatMap((rule) => rule.owners)),
-    rules: winners.map(({ line, pattern, section }) => ({ line, pattern, section })),
+    owners: uniqueOwners(winners.flatMap((winner) => winner.alone.owners)),
+    rules: winners.flatMap((winner) => winner.alone.rules),
   }
 }
 
-function compiledSections(file: CodeownersFile): readonly CompiledSection[] {
+function candidatesOf(section: PrefixNode, path: string): readonly CompiledRule[] {
+  const node = deepestNode(section, path)
+  node.candidates ??= rulesUpTo(node).sort((a, b) => b.index - a.index)
+  return node.candidates
+}
+
+/** The node of the longest fixed prefix the path starts with; walks the path without splitting it. */
+function deepestNode(root: PrefixNode, path: string): PrefixNode {
+  let node = root
+  let start = 0
+  while (start < path.length) {
+    const slash = path.indexOf('/', start)
+    const end = slash === -1 ? path.length : slash
+    const child = node.children.get(path.slice(start, end))
+    if (!child) break
+    node = child
+    start = end + 1
+  }
+  return node
+}
+
+function rulesUpTo(node: PrefixNode): CompiledRule[] {
+  return node.parent ? [...rulesUpTo(node.parent), ...node.rules] : [...node.rules]
+}
+
+function compiledSections(file: CodeownersFile): readonly PrefixNode[] {
   let sections = compiledFiles.get(file)
   if (!sections) {
     sections = compileSections(file)
@@ -69,18 +134,44 @@ function compiledSections(file: CodeownersFile): readonly CompiledSection[] {
   return sections
 }
 
-function compileSections(file: CodeownersFile): readonly CompiledSection[] {
+function compileSections(file: CodeownersFile): readonly PrefixNode[] {
+  const compiled = file.rules.flatMap(compileRule)
   // Rules before any header come first; then sections in the order the file introduces them.
   const names: (string | null)[] = [null, ...file.sections.map((section) => section.name)]
   return names
-    .map((name) => file.rules.filter((rule) => rule.section === name).flatMap(compileRule).reverse())
-    .filter((section) => section.length > 0)
+    .map((name) => compiled.filter((rule) => rule.section === name))
+    .filter((rules) => rules.length > 0)
+    .map(sectionOf)
 }
 
-function compileRule(rule: CodeownersRule): CompiledRule[] {
+function sectionOf(rules: readonly CompiledRule[]): PrefixNode {
+  const root = newNode(null)
+  for (const rule of rules) {
+    let node = root
+    for (const segment of rule.pattern.literalPrefix) {
+      let child = node.children.get(segment)
+      if (!child) node.children.set(segment, (child = newNode(node)))
+      node = child
+    }
+    node.rules.push(rule)
+  }
+  return root
+}
+
+function newNode(parent: PrefixNode | null): PrefixNode {
+  return { children: new Map(), rules: [], parent, candidates: null }
+}
+
+function compileRule(rule: CodeownersRule, index: number): CompiledRule[] {
   // The parser already reported and dropped patterns that do not compile; a hand-built file may still have one.
   const compiled = compilePattern(rule.pattern)
-  return compiled.ok ? [{ rule, pattern: compiled.pattern }] : []
+  if (!compiled.ok) return []
+  const { line, pattern, section } = rule
+  const alone = Object.freeze({
+    owners: Object.freeze(uniqueOwners(rule.owners)),
+    rules: Object.freeze([Object.freeze({ line, pattern, section })]),
+  })
+  return [{ pattern: compiled.pattern, alone, index, section }]
 }
 
 function uniqueOwners(owners: readonly string[]): string[] {
@@ -95,5 +186,6 @@ function uniqueOwners(owners: readonly string[]): string[] {
 }
 
 function trimSlashes(path: string): string {
-  return path.replace(/^\/+|\/+$/g, '')
+  // Checked first: the callers' paths are normally clean, and this runs for every path of a repository.
+  return path.startsWith('/') || path.endsWith('/') ? path.replace(/^\/+|\/+$/g, '') : path
 }
