@@ -2,6 +2,9 @@ import { classifyPath, languageOf } from '../files/classify-file'
 import type { GitBackend, TreeChange, TreeEntry } from '../git/git-backend'
 import type { Db } from '../store/open-database'
 
+/** Rows per transaction when the whole tree is listed. */
+const TREE_CHUNK = 5000
+
 export interface HeadTreeInput {
   readonly db: Db
   readonly backend: GitBackend
@@ -40,15 +43,27 @@ export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPath
     upsert.run({ repoId, path: entry.path, size: entry.size, mode: entry.mode, language: languageOf(entry.path), kind })
   }
 
-  db.transaction(() => {
-    if (entries !== null) {
+  if (entries !== null) {
+    // A full listing (first run, or after a rewrite) can be 100k rows: written in chunks, yielding
+    // between them so the host stays responsive. tree_head is cleared first, so a crash half way
+    // makes the next run list the tree again rather than trust a half-written one.
+    db.transaction(() => {
+      db.prepare('UPDATE repositories SET tree_head = NULL WHERE id = ?').run(repoId)
       db.prepare('UPDATE files SET in_head = 0 WHERE repo_id = ? AND in_head = 1').run(repoId)
-      for (const entry of entries) write(entry)
-    } else {
-      for (const change of changes ?? []) applyChange(change, write, (path) => remove.run(repoId, path))
+    })()
+    for (let start = 0; start < entries.length; start += TREE_CHUNK) {
+      db.transaction(() => {
+        for (const entry of entries.slice(start, start + TREE_CHUNK)) write(entry)
+      })()
+      await new Promise((resolve) => setImmediate(resolve))
     }
     db.prepare('UPDATE repositories SET tree_head = ? WHERE id = ?').run(head, repoId)
-  })()
+  } else {
+    db.transaction(() => {
+      for (const change of changes ?? []) applyChange(change, write, (path) => remove.run(repoId, path))
+      db.prepare('UPDATE repositories SET tree_head = ? WHERE id = ?').run(head, repoId)
+    })()
+  }
   return { changedPaths: changes === null ? null : changes.map((c) => (c.status === 'deleted' ? c.path : c.entry.path)) }
 }
 
