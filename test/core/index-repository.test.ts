@@ -241,3 +241,16 @@ describe('adding from the app', () => {
     expect(core.repos.list()).toEqual([])
   })
 })
+
+describe('a changed .mailmap', () => {
+  it('re-reads history so people merge under the new mapping', async () => {
+    const repo = FixtureRepo.create()
+    repo.write('a', '1').commit('one', { name: 'Ada', email: 'ada@example.com' })
+    repo.write('b', '2').commit('two', { name: 'Ada L.', email: 'ada@old-laptop.local' })
+    const core = newCore()
+    expect((await core.repos.index(repo.path)).people).toBe(2)
+    repo.write('.mailmap', 'Ada Lovelace <ada@example.com> <ada@old-laptop.local>\n').commit('mailmap', ada)
+    const result = await core.repos.index(repo.path)
+    expect(result).toMatchObject({ people: 1, commits: 3 })
+  })
+})

@@ -8,6 +8,7 @@ import type { GitBackend } from '../git/git-backend'
 import type { InspectedRepository } from '../git/inspect-repository'
 import { refreshCodeowners } from '../indexing/refresh-codeowners'
 import { indexHeadTree } from '../indexing/index-head-tree'
+import { resetHistoryIfMailmapChanged } from '../indexing/mailmap-change'
 import { indexHistory } from '../indexing/index-history'
 import type { Logger } from '../log/logger'
 import type { Db } from '../store/open-database'
@@ -122,6 +123,7 @@ export class Repos implements ReposService {
 
   async #indexOnce(repoId: number, inspected: InspectedRepository, job: Job, signal: AbortSignal, options: IndexOptions): Promise<IndexResult> {
     const started = performance.now()
+    await resetHistoryIfMailmapChanged({ db: this.#db, backend: this.#backend, repoId, repoPath: inspected.path, head: inspected.head })
     const before = this.#require(repoId)
     const report = (progress: IndexProgress): void => {
       job.progress = progress

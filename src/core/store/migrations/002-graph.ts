@@ -15,6 +15,8 @@ export const migration002Graph: Migration = {
       ALTER TABLE repositories ADD COLUMN shallow INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE repositories ADD COLUMN codeowners_path TEXT;
       ALTER TABLE repositories ADD COLUMN codeowners TEXT;
+      -- Which .mailmap the stored people were mapped with (a change means reading history again).
+      ALTER TABLE repositories ADD COLUMN mailmap_hash TEXT;
 
       ALTER TABLE people ADD COLUMN is_bot INTEGER NOT NULL DEFAULT 0;
 
