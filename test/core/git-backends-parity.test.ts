@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, wr
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliBackend } from '../../src/core/git/cli-backend'
-import { isomorphicBackend } from '../../src/core/git/iso/isomorphic-backend'
+import { createIsomorphicBackend } from '../../src/core/git/iso/isomorphic-backend'
 import { ada, type Author, fixtureGitEnv, FixtureRepo, generateHistory, git, grace, linus } from '../helpers/git-fixture'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -11,6 +11,10 @@ import { tempDir } from '../helpers/temp-dir'
  * The isomorphic backend must return exactly what the git-binary backend returns, on a repository
  * that exercises every kind of change git log reports.
  */
+
+/** Where git releases differ, reproduce the installed one (the default reproduces current git). */
+const installedGit = execFileSync('git', ['--version'], { encoding: 'utf8' }).replace(/^git version /, '').trim()
+const isomorphicBackend = createIsomorphicBackend({ gitVersion: installedGit })
 
 const linusAtWork: Author = { name: 'Linus Torvalds', email: 'LINUS@Work.Example' }
 const linusBot: Author = { name: 'Linus Bot', email: 'linus@work.example' }
@@ -237,6 +241,18 @@ describe('isomorphic backend parity with the git binary', () => {
     expect(await isomorphicBackend.readCommits(repo.path, [base, base])).toEqual(await cliBackend.readCommits(repo.path, [base, base]))
   })
 
+  it('honours replace refs and grafts like git', async () => {
+    const repo = FixtureRepo.create()
+    const hashes = [1, 2, 3, 4, 5].map((i) => repo.write('file.txt', lines(i * 3, 'v')).write(`f${i}.txt`, `${i}\n`).commit(`commit ${i}`))
+    const [, second, third, fourth, fifth] = hashes as [string, string, string, string, string]
+    // Commit 4 now reads as commit 2's content; commit 3 loses its parent through a graft.
+    repo.git('replace', fourth, second)
+    writeFileSync(join(repo.path, '.git/info/grafts'), `${third}\n`)
+    const cliOrder = await cliBackend.listCommits(repo.path, fifth, null)
+    expect(new Set(await isomorphicBackend.listCommits(repo.path, fifth, null))).toEqual(new Set(cliOrder))
+    expect(await isomorphicBackend.readCommits(repo.path, hashes)).toEqual(await cliBackend.readCommits(repo.path, hashes))
+  })
+
   it.each([11, 12, 13])('detects renames like git among many similar files (seed %i)', async (seed) => {
     const repo = FixtureRepo.create()
     const next = seeded(seed)
@@ -269,10 +285,113 @@ describe('isomorphic backend parity with the git binary', () => {
     expect(await isomorphicBackend.readCommits(repo.path, hashes)).toEqual(expected)
   })
 
+  it('treats files as binary where gitattributes say so, like git log', async () => {
+    const repo = FixtureRepo.create()
+    const attributes = [
+      '# numstat only cares about the diff attribute',
+      '[attr]nodiff -diff',
+      '*.lock -diff',
+      'docs/**/*.txt binary',
+      'generated/* nodiff',
+      '"name with space.dat" -diff',
+      '*.json diff=json',
+      '*.md diff=markdown',
+      'keep.bin diff',
+      '/Rooted.TXT -diff',
+    ].join('\n')
+    repo.write('.gitattributes', `${attributes}\n`).write('sub/.gitattributes', '*.lock diff\nx.txt binary\n')
+    mkdirSync(join(repo.path, '.git/info'), { recursive: true })
+    writeFileSync(join(repo.path, '.git/info/attributes'), 'special.txt -diff\n')
+    repo.git('config', 'diff.json.binary', 'true')
+    const files = ['a.lock', 'sub/b.lock', 'docs/x/y.txt', 'docs/z.txt', 'generated/out.js', 'name with space.dat', 'data.json', 'README.md', 'special.txt', 'sub/x.txt', 'plain.txt', 'Rooted.TXT', 'deep/Rooted.TXT']
+    for (const file of files) repo.write(file, lines(10, file))
+    repo.write('keep.bin', Buffer.from([1, 0, 2, 10]))
+    const hashes = [repo.commit('add')]
+    for (const file of files) repo.write(file, lines(12, file).replace('line 3', 'LINE 3'))
+    hashes.push(repo.commit('edit'))
+    git(repo.path, ['mv', 'a.lock', 'moved.lock'])
+    git(repo.path, ['mv', 'plain.txt', 'docs/plain.txt'])
+    hashes.push(repo.commit('move'))
+    const expected = await cliBackend.readCommits(repo.path, hashes)
+    expect(expected[1]?.changes.filter((change) => change.added === null).length).toBeGreaterThanOrEqual(6)
+    expect(await isomorphicBackend.readCommits(repo.path, hashes)).toEqual(expected)
+  })
+
+  it('skips inexact rename detection above diff.renameLimit, like git', async () => {
+    const repo = FixtureRepo.create()
+    for (let i = 0; i < 3; i++) repo.write(`old/f${i}.txt`, lines(20, `file ${i}`))
+    repo.write('old/same.txt', lines(20, 'same'))
+    const hashes = [repo.commit('add')]
+    for (let i = 0; i < 3; i++) {
+      rmSync(join(repo.path, `old/f${i}.txt`))
+      repo.write(`new/g${i}.txt`, `${lines(20, `file ${i}`)}edit\n`)
+    }
+    git(repo.path, ['mv', 'old/same.txt', 'new/same.txt'])
+    repo.write('new/same.txt', `${lines(20, 'same')}edit\n`)
+    hashes.push(repo.commit('move with edits'))
+    repo.git('config', 'diff.renameLimit', '2')
+    const limited = await cliBackend.readCommits(repo.path, hashes)
+    // Only the unique-name move survives the limit; the g*.txt files are plain adds and deletes.
+    expect(limited[1]?.changes.filter((change) => change.oldPath !== null)).toHaveLength(1)
+    expect(await isomorphicBackend.readCommits(repo.path, hashes)).toEqual(limited)
+  })
+
+  it('selects the same commits as git rev-list on a tangled history with skewed clocks', async () => {
+    const repo = FixtureRepo.create()
+    const next = seeded(5)
+    const count = 160
+    const script: string[] = []
+    for (let i = 1; i <= count; i++) {
+      // Dates wander up and down, so parents are often "newer" than their children.
+      const time = 1_600_000_000 + Math.floor(next() * 100_000) + i * 50
+      const parents = i === 1 ? [] : [1 + Math.floor(next() * (i - 1))]
+      if (i > 2 && next() < 0.3) parents.push(1 + Math.floor(next() * (i - 1)))
+      script.push(`commit refs/heads/work`, `mark :${i}`, `committer C <c@x> ${time} +0000`, `data 2`, `c${i % 10}`)
+      if (parents[0] !== undefined) script.push(`from :${parents[0]}`)
+      for (const merge of parents.slice(1)) if (merge !== parents[0]) script.push(`merge :${merge}`)
+      script.push(`M 644 inline f${i % 7}.txt`, `data ${String(i).length + 1}`, `${i}`, '')
+    }
+    const marks = join(tempDir('coop-marks-'), 'marks')
+    execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marks}`], { cwd: repo.path, env: fixtureGitEnv(), input: script.join('\n') })
+    const hashes = readFileSync(marks, 'utf8').trim().split('\n').map((line) => line.split(' ')[1] as string)
+    for (let round = 0; round < 25; round++) {
+      const head = hashes[Math.floor(next() * hashes.length)] as string
+      const exclude = round % 5 === 0 ? null : (hashes[Math.floor(next() * hashes.length)] as string)
+      const cli = await cliBackend.listCommits(repo.path, head, exclude)
+      const iso = await isomorphicBackend.listCommits(repo.path, head, exclude)
+      expect(new Set(iso)).toEqual(new Set(cli))
+      expect(iso).toHaveLength(cli.length)
+      if (exclude) expect(await isomorphicBackend.isAncestor(repo.path, exclude, head)).toBe(await cliBackend.isAncestor(repo.path, exclude, head))
+    }
+    const all = await cliBackend.listCommits(repo.path, hashes[hashes.length - 1] as string, null)
+    const commits = await isomorphicBackend.readCommits(repo.path, all)
+    expectParentsFirst(await isomorphicBackend.listCommits(repo.path, hashes[hashes.length - 1] as string, null), new Map(commits.map((commit) => [commit.hash, commit.parents])))
+    expect(commits).toEqual(await cliBackend.readCommits(repo.path, all))
+  })
+
+  it('gives up where git gives up: a long run of commits dated before their parents', async () => {
+    // base ← c ← head, and c ← u1 ← … ← u10 = exclude with every u older than base: git's walk
+    // stops five commits into the u chain and never learns that c and base are excluded.
+    const repo = FixtureRepo.create()
+    const commit = (mark: number, time: number, parent: number | null) =>
+      [`commit refs/heads/m${mark}`, `mark :${mark}`, `committer C <c@x> ${time} +0000`, `data ${String(mark).length}`, `${mark}`, ...(parent ? [`from :${parent}`] : []), '']
+    const script = [...commit(1, 1000, null), ...commit(2, 2000, 1), ...commit(3, 3000, 2)]
+    for (let i = 0; i < 10; i++) script.push(...commit(10 + i, 900 - i, i === 0 ? 2 : 9 + i))
+    const marks = join(tempDir('coop-marks-'), 'marks')
+    execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marks}`], { cwd: repo.path, env: fixtureGitEnv(), input: script.join('\n') })
+    const byMark = new Map(readFileSync(marks, 'utf8').trim().split('\n').map((line) => line.slice(1).split(' ') as [string, string]))
+    const head = byMark.get('3') as string
+    const exclude = byMark.get('19') as string
+    const cli = await cliBackend.listCommits(repo.path, head, exclude)
+    expect(cli).toHaveLength(3)
+    expect(new Set(await isomorphicBackend.listCommits(repo.path, head, exclude))).toEqual(new Set(cli))
+    expect(await isomorphicBackend.isAncestor(repo.path, byMark.get('2') as string, exclude)).toBe(await cliBackend.isAncestor(repo.path, byMark.get('2') as string, exclude))
+  })
+
   it('reads a shallow clone like git, history cut at the boundary', async () => {
     const { repo } = buildFixture()
     const clone = join(tempDir('coop-shallow-'), 'clone')
-    execFileSync('git', ['clone', '-q', '--depth', '3', '--no-local', `file://${repo.path}`, clone], { env: fixtureGitEnv() })
+    execFileSync('git', ['-c', 'advice.detachedHead=false', 'clone', '-q', '--depth', '3', '--no-local', `file://${repo.path}`, clone], { env: fixtureGitEnv() })
     expect(await isomorphicBackend.isShallow(clone)).toBe(true)
     expect(await cliBackend.isShallow(clone)).toBe(true)
     const head = (await cliBackend.inspect(clone)).head
@@ -287,15 +406,17 @@ describe('isomorphic backend parity with the git binary', () => {
     const bare = join(root, 'mirror.git')
     execFileSync('git', ['clone', '-q', '--bare', repo.path, bare], { env: fixtureGitEnv() })
     const linked = join(root, 'linked')
-    git(repo.path, ['worktree', 'add', '-q', '--detach', linked, 'main'])
+    git(repo.path, ['-c', 'advice.detachedHead=false', 'worktree', 'add', '-q', '--detach', linked, 'main'])
     const empty = FixtureRepo.create().path
     const plain = tempDir('coop-plain-')
     writeFileSync(join(plain, 'file.txt'), 'x')
 
-    for (const path of [bare, join(bare, 'refs'), linked, join(repo.path, 'libs/sub')]) {
+    const viaSymlink = join(root, 'via-symlink')
+    symlinkSync(repo.path, viaSymlink)
+    for (const path of [bare, join(bare, 'refs'), linked, join(repo.path, 'libs/sub'), join(viaSymlink, 'src')]) {
       expect(await isomorphicBackend.inspect(path)).toEqual(await cliBackend.inspect(path))
     }
-    for (const path of [empty, plain, join(plain, 'file.txt'), join(plain, 'missing')]) {
+    for (const path of [empty, plain, join(plain, 'file.txt'), join(plain, 'missing'), join(repo.path, '.git')]) {
       const cli = await cliBackend.inspect(path).then(() => null, (error: unknown) => error)
       const iso = await isomorphicBackend.inspect(path).then(() => null, (error: unknown) => error)
       expect(iso).toMatchObject({ code: (cli as { code: string }).code, message: (cli as Error).message })
@@ -305,6 +426,13 @@ describe('isomorphic backend parity with the git binary', () => {
     const hashes = await cliBackend.listCommits(linked, head, null)
     expect(await isomorphicBackend.readCommits(linked, hashes)).toEqual(await cliBackend.readCommits(linked, hashes))
     expect(await isomorphicBackend.readCommits(bare, hashes.slice(0, 4))).toEqual(await cliBackend.readCommits(bare, hashes.slice(0, 4)))
+    // A clone sharing the original's objects through objects/info/alternates.
+    const shared = join(root, 'shared')
+    execFileSync('git', ['-c', 'advice.detachedHead=false', 'clone', '-q', '--shared', repo.path, shared], { env: fixtureGitEnv() })
+    const sharedHead = (await cliBackend.inspect(shared)).head
+    expect(await isomorphicBackend.inspect(shared)).toEqual(await cliBackend.inspect(shared))
+    const sharedHashes = await cliBackend.listCommits(shared, sharedHead, null)
+    expect(await isomorphicBackend.readCommits(shared, sharedHashes)).toEqual(await cliBackend.readCommits(shared, sharedHashes))
   })
 
   it('reads a 5,000-commit history like git in reasonable time', async () => {

@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises'
+import { lstat, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { looksBinary, type BinaryRule } from './commit-changes'
-import { readConfigValue, type RepoLocation } from './repo-location'
+import { isTrue, readConfigValue } from './config'
+import type { RepoLocation } from './repo-location'
 import { wildmatchRegExp } from './wildmatch'
 
 /**
  * The part of gitattributes that changes `git log --numstat`: the `diff` attribute. `-diff` (or the
- * `binary` macro) makes a file binary whatever its content; `diff=<driver>` defers to
- * `diff.<driver>.binary` when configured. Like git log, patterns come from the work tree's
+ * `binary` macro) makes a file binary and `diff` makes it text, whatever its content;
+ * `diff=<driver>` defers to `diff.<driver>.binary` when configured, else to the content. Like git log, patterns come from the work tree's
  * .gitattributes files (not from the commit being read), `$GIT_DIR/info/attributes` and the user's
  * global attributes file; a bare repository only has the last two.
  */
@@ -16,9 +17,8 @@ import { wildmatchRegExp } from './wildmatch'
 type State = true | false | string
 
 interface Line {
-  readonly regex: RegExp
-  /** Basename patterns match at any depth below their file's folder; others from that folder. */
-  readonly basenameOnly: boolean
+  /** Tests a path relative to the attribute file's folder. */
+  readonly matches: (relativePath: string) => boolean
   readonly states: readonly (readonly [name: string, state: State | null])[]
 }
 
@@ -31,20 +31,20 @@ interface AttributeFile {
 const BUILTIN_MACROS = new Map<string, readonly (readonly [string, State | null])[]>([['binary', [['diff', false], ['merge', false], ['text', false]]]])
 
 export async function binaryRuleFor(location: RepoLocation): Promise<BinaryRule> {
-  const ignoreCase = /^(true|yes|on|1)$/i.test((await readConfigValue(location.commonDir, 'core', 'ignorecase')) ?? '')
+  const ignoreCase = isTrue(await readConfigValue(location.commonDir, 'core', 'ignorecase'))
   const macros = new Map(BUILTIN_MACROS)
-  const load = (path: string, base: string, macrosAllowed: boolean) => readAttributeFile(path, base, ignoreCase, macrosAllowed ? macros : null)
+  const load = (path: string, base: string, inTree: boolean, macrosAllowed = true) => readAttributeFile(path, base, { ignoreCase, inTree, macros: macrosAllowed ? macros : null })
   const configured = await readConfigValue(location.commonDir, 'core', 'attributesfile')
   const globalPath = configured ?? join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'git', 'attributes')
-  const outer = [await load(globalPath.replace(/^~\//, `${homedir()}/`), '', true)]
+  const outer = [await load(globalPath.replace(/^~\//, `${homedir()}/`), '', false)]
   const worktree = location.layout === 'worktree' ? location.top : null
   if (worktree) outer.push(await load(join(worktree, '.gitattributes'), '', true))
-  const info = await load(join(location.commonDir, 'info', 'attributes'), '', true)
+  const info = await load(join(location.commonDir, 'info', 'attributes'), '', false)
   const folders = new Map<string, Promise<AttributeFile>>()
   const folderFile = (folder: string): Promise<AttributeFile> => {
     let file = folders.get(folder)
     if (!file) {
-      file = worktree ? load(join(worktree, folder, '.gitattributes'), folder, false) : Promise.resolve({ base: folder, lines: [] })
+      file = worktree ? load(join(worktree, folder, '.gitattributes'), folder, true, false) : Promise.resolve({ base: folder, lines: [] })
       folders.set(folder, file)
     }
     return file
@@ -53,14 +53,14 @@ export async function binaryRuleFor(location: RepoLocation): Promise<BinaryRule>
   const driverBinary = (name: string): Promise<boolean | null> => {
     let value = drivers.get(name)
     if (!value) {
-      value = readConfigValue(location.commonDir, `diff "${name}"`, 'binary').then((v) => (v === null ? null : /^(true|yes|on|1)$/i.test(v)))
+      value = readConfigValue(location.commonDir, `diff "${name}"`, 'binary').then((v) => (v === null ? null : isTrue(v)))
       drivers.set(name, value)
     }
     return value
   }
 
   const hasAnySource = outer.some((file) => file.lines.length > 0) || info.lines.length > 0 || worktree !== null
-  if (!hasAnySource) return (_path, content) => looksBinary(content)
+  if (!hasAnySource) return async (_path, content) => looksBinary(content)
 
   const cache = new Map<string, State | null>()
   return async (path, content) => {
@@ -73,7 +73,9 @@ export async function binaryRuleFor(location: RepoLocation): Promise<BinaryRule>
       state = diffState(path, files, macros)
       cache.set(path, state)
     }
+    // userdiff's driver_false and driver_true: `-diff` is binary, `diff` is text, whatever the bytes.
     if (state === false) return true
+    if (state === true) return false
     if (typeof state === 'string') {
       const configured = await driverBinary(state)
       if (configured !== null) return configured
@@ -93,19 +95,28 @@ function diffState(path: string, files: readonly AttributeFile[], macros: Readon
   for (const file of files) {
     if (!path.startsWith(file.base)) continue
     const relative = path.slice(file.base.length)
-    const name = relative.slice(relative.lastIndexOf('/') + 1)
     for (const line of file.lines) {
-      if (!line.regex.test(line.basenameOnly ? name : relative)) continue
+      if (!line.matches(relative)) continue
       for (const [attribute, value] of line.states) apply(attribute, value, 0)
     }
   }
   return state
 }
 
-async function readAttributeFile(path: string, base: string, ignoreCase: boolean, macros: Map<string, readonly (readonly [string, State | null])[]> | null): Promise<AttributeFile> {
+interface ReadOptions {
+  readonly ignoreCase: boolean
+  /** Work-tree files are not followed when they are symlinks (git opens them with O_NOFOLLOW). */
+  readonly inTree: boolean
+  /** Where `[attr]` macro definitions go; null where git ignores them (below the top level). */
+  readonly macros: Map<string, readonly (readonly [string, State | null])[]> | null
+}
+
+async function readAttributeFile(path: string, base: string, options: ReadOptions): Promise<AttributeFile> {
+  const { ignoreCase, macros } = options
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    if (options.inTree && (await lstat(path)).isSymbolicLink()) return { base, lines: [] }
+    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
   } catch {
     return { base, lines: [] }
   }
@@ -120,14 +131,26 @@ async function readAttributeFile(path: string, base: string, ignoreCase: boolean
       continue
     }
     const { pattern, rest } = splitPattern(line)
-    if (pattern === '' || pattern.startsWith('!')) continue
-    // A folder-only pattern ("dir/") never matches the files numstat asks about.
-    if (pattern.endsWith('/')) continue
-    const basenameOnly = !pattern.includes('/')
-    const anchored = pattern.startsWith('/') ? pattern.slice(1) : pattern
-    lines.push({ regex: wildmatchRegExp(anchored, { pathname: !basenameOnly, ignoreCase }), basenameOnly, states: parseStates(rest) })
+    const matches = compilePattern(pattern, ignoreCase)
+    if (matches) lines.push({ matches, states: parseStates(rest) })
   }
   return { base, lines }
+}
+
+/**
+ * A gitattributes pattern as a test on file paths relative to its file's folder (attr.c
+ * path_matches): without a '/', it matches the file name at any depth; with one, the whole relative
+ * path (a leading '/' only anchors). Null for what never matches a file: negative patterns, which
+ * git rejects in attributes, and folder-only patterns ("dir/").
+ */
+export function compilePattern(pattern: string, ignoreCase: boolean): ((relativePath: string) => boolean) | null {
+  if (pattern === '' || pattern.startsWith('!') || pattern.endsWith('/')) return null
+  if (!pattern.includes('/')) {
+    const regex = wildmatchRegExp(pattern, { pathname: false, ignoreCase })
+    return (relativePath) => regex.test(relativePath.slice(relativePath.lastIndexOf('/') + 1))
+  }
+  const regex = wildmatchRegExp(pattern.startsWith('/') ? pattern.slice(1) : pattern, { pathname: true, ignoreCase })
+  return (relativePath) => regex.test(relativePath)
 }
 
 /** The pattern (possibly a C-quoted string) and what follows it. */

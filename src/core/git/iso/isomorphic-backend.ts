@@ -2,22 +2,37 @@ import { CoopError } from '../../errors/coop-error'
 import type { GitBackend, TreeChange, TreeEntry } from '../git-backend'
 import type { InspectedRepository } from '../inspect-repository'
 import type { GitCommit, GitPerson } from '../read-history'
+import { binaryRuleFor } from './attributes'
 import { ChangeReader } from './commit-changes'
 import { commitText, splitCommitText, splitIdent, subjectOf } from './commit-object'
 import type { Mailmap } from './mailmap'
 import { loadMailmap } from './mailmap-source'
 import { ObjectStore } from './object-store'
 import { hasShallowFile, resolveHead, resolveRevision } from './refs'
-import { locateRepository, readConfigValue, repositoryName } from './repo-location'
+import { readConfigValue } from './config'
+import { locateRepository, repositoryName } from './repo-location'
 import { RevisionWalk } from './topo-order'
 import { isGitlink, modeString } from './tree-object'
 import { type DiffSide, diffTrees, entryAt, walkFiles } from './tree-walk'
+
+export interface IsomorphicBackendOptions {
+  /**
+   * The git release whose output to reproduce where releases differ (rename similarity counts a
+   * file's last partial line since 2.43.2). Defaults to current git; tests pass the installed one.
+   */
+  readonly gitVersion?: string
+}
 
 /**
  * The repository reader for machines without git: isomorphic-git and node:fs only, producing the
  * same records as the git binary (cli-backend) for the same repository.
  */
-export const isomorphicBackend: GitBackend = {
+export function createIsomorphicBackend(options: IsomorphicBackendOptions = {}): GitBackend {
+  const countFinalChunk = options.gitVersion === undefined || compareVersions(options.gitVersion, '2.43.2') >= 0
+  return { ...readers, readCommits: (repoPath, hashes) => readCommits(repoPath, hashes, countFinalChunk) }
+}
+
+const readers: Omit<GitBackend, 'readCommits'> = {
   kind: 'isomorphic',
 
   async inspect(path: string): Promise<InspectedRepository> {
@@ -43,37 +58,6 @@ export const isomorphicBackend: GitBackend = {
     if (commit === null) return false
     // `rev-list -n 1 <ancestor> ^<head>` printing nothing, with git's own walk.
     return (await new RevisionWalk(store).list(commit, await commitOf(store, head))).length === 0
-  },
-
-  async readCommits(repoPath, hashes) {
-    if (hashes.length === 0) return []
-    const store = await open(repoPath)
-    const mailmap = await loadMailmap(store)
-    const limit = Number((await readConfigValue(store.location.commonDir, 'diff', 'renamelimit')) ?? 1000)
-    const changes = new ChangeReader(store, { renameLimit: Number.isFinite(limit) ? limit : 1000 })
-    const seen = new Set<string>()
-    const commits: GitCommit[] = []
-    for (const hash of hashes) {
-      const oid = await commitOf(store, hash)
-      // git log --no-walk shows each commit once, however often it is named.
-      if (seen.has(oid)) continue
-      seen.add(oid)
-      const commit = await store.commit(oid)
-      const { author, committer, message } = splitCommitText(commitText(commit.raw))
-      const a = person(author, 'a', mailmap)
-      const c = person(committer, 'c', mailmap)
-      commits.push({
-        hash: oid,
-        parents: commit.parents,
-        author: a.person,
-        committer: c.person,
-        authoredAt: a.time,
-        committedAt: c.time,
-        subject: subjectOf(message),
-        changes: await changes.changes(commit.tree, commit.parents),
-      })
-    }
-    return commits
   },
 
   async listTree(repoPath, commit) {
@@ -112,6 +96,43 @@ export const isomorphicBackend: GitBackend = {
   },
 }
 
+/** The reader for machines without git, reproducing current git's records. */
+export const isomorphicBackend: GitBackend = createIsomorphicBackend()
+
+async function readCommits(repoPath: string, hashes: readonly string[], countFinalChunk: boolean): Promise<GitCommit[]> {
+  if (hashes.length === 0) return []
+  const store = await open(repoPath)
+  const mailmap = await loadMailmap(store)
+  const changes = new ChangeReader(store, {
+    renameLimit: configInt(await readConfigValue(store.location.commonDir, 'diff', 'renamelimit'), 1000),
+    isBinary: await binaryRuleFor(store.location),
+    countFinalChunk,
+  })
+  const seen = new Set<string>()
+  const commits: GitCommit[] = []
+  for (const hash of hashes) {
+    const oid = await commitOf(store, hash)
+    // git log --no-walk shows each commit once, however often it is named.
+    if (seen.has(oid)) continue
+    seen.add(oid)
+    const commit = await store.commit(oid)
+    const { author, committer, message } = splitCommitText(commitText(commit.raw))
+    const a = person(author, 'a', mailmap)
+    const c = person(committer, 'c', mailmap)
+    commits.push({
+      hash: oid,
+      parents: commit.parents,
+      author: a.person,
+      committer: c.person,
+      authoredAt: a.time,
+      committedAt: c.time,
+      subject: subjectOf(message),
+      changes: await changes.changes(commit.tree, commit.parents),
+    })
+  }
+  return commits
+}
+
 async function open(repoPath: string): Promise<ObjectStore> {
   return ObjectStore.open(await locateRepository(repoPath))
 }
@@ -146,4 +167,24 @@ function person(line: string | null, letter: 'a' | 'c', mailmap: Mailmap): { per
   if (ident === null) return { person: { name: `%${letter}N`, email: `%${letter}E` }, time: 0 }
   const mapped = mailmap.size > 0 ? mailmap.map(ident) : ident
   return { person: { name: mapped.name, email: mapped.email }, time: Number(ident.time) }
+}
+
+/** Compares dotted release numbers ("2.39.5" < "2.43.2"); anything after the numbers is ignored. */
+function compareVersions(a: string, b: string): number {
+  const parse = (version: string) => (/^\d+(?:\.\d+)*/.exec(version.trim())?.[0] ?? '0').split('.').map(Number)
+  const x = parse(a)
+  const y = parse(b)
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const diff = (x[i] ?? 0) - (y[i] ?? 0)
+    if (diff !== 0) return diff
+  }
+  return 0
+}
+
+/** git_config_int: a number with an optional k/m/g multiplier; the default when unset or unreadable. */
+function configInt(value: string | null, fallback: number): number {
+  const match = /^\s*(-?\d+)\s*([kmg]?)\s*$/i.exec(value ?? '')
+  if (!match) return fallback
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match[2] ?? '').toLowerCase()] ?? 1
+  return Number(match[1]) * unit
 }

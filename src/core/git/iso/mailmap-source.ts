@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path'
 import { Mailmap, mailmapBlobLines, mailmapFileLines } from './mailmap'
 import type { ObjectStore } from './object-store'
 import { resolveRevision } from './refs'
-import { readConfigValue } from './repo-location'
+import { readConfigValue } from './config'
 import { entryAt } from './tree-walk'
 
 /**

@@ -1,9 +1,10 @@
 import { promises as fsp } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { readObject } from 'isomorphic-git'
 import { CoopError } from '../../errors/coop-error'
 import { type CommitObject, parseCommit } from './commit-object'
 import { loadGrafts, loadReplaceRefs, type Grafts } from './refs'
+import { notePackCacheGrowth, packCacheFor, sessionFs } from './isogit-session'
 import type { RepoLocation } from './repo-location'
 import { parseTree, type RawTreeEntry } from './tree-object'
 
@@ -14,10 +15,9 @@ export interface GitObject {
 
 /**
  * Reads objects through isomorphic-git for one backend call. It adds what isomorphic-git leaves to
- * its caller: replace refs, grafts and shallow boundaries (as git applies them), small caches for
- * trees and blobs that consecutive commits share, and a file-system view that remembers directory
- * listings for the length of the call, since isomorphic-git stats and lists `objects/pack` for every
- * object it reads (that, not inflating, is most of its cost).
+ * its caller: replace refs, grafts and shallow boundaries (as git applies them), alternates, small
+ * caches for the commits, trees and blobs that consecutive commits share, and (isogit-session.ts)
+ * a file-system view that remembers directory listings for the length of the call.
  */
 export class ObjectStore {
   readonly location: RepoLocation
@@ -28,6 +28,8 @@ export class ObjectStore {
   readonly #blobs = new LruCache<Buffer>(64 * 1024 * 1024, (blob) => blob.length + 64)
   #grafts: Grafts | undefined
   #replace: ReadonlyMap<string, string> | undefined
+  /** Where objects are looked up: the repository, then its alternates (`git clone --shared`). */
+  #objectRoots: readonly string[] = []
 
   private constructor(location: RepoLocation) {
     this.location = location
@@ -39,21 +41,26 @@ export class ObjectStore {
     const store = new ObjectStore(location)
     store.#grafts = await loadGrafts(location.commonDir)
     store.#replace = await loadReplaceRefs(location.commonDir)
+    store.#objectRoots = [location.commonDir, ...(await alternateRoots(join(location.commonDir, 'objects'), 0))]
     return store
   }
 
   /** The object, or the object that replaces it (refs/replace), as git reads it by default. */
   async read(oid: string): Promise<GitObject> {
     const target = this.#replace?.get(oid) ?? oid
-    try {
-      const result = await readObject({ fs: this.#fs, gitdir: this.location.commonDir, oid: target, format: 'content', cache: this.#cache })
-      const type = result.type as GitObject['type']
-      const bytes = result.object as Uint8Array
-      notePackCacheGrowth(this.#cache, bytes.byteLength)
-      return { type, content: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
-    } catch (error) {
-      throw new CoopError('git_failed', `Could not read object ${oid} in ${this.location.top}`, { repoPath: this.location.top, oid }, { cause: error })
+    let failure: unknown
+    for (const gitdir of this.#objectRoots) {
+      try {
+        const result = await readObject({ fs: this.#fs, gitdir, oid: target, format: 'content', cache: this.#cache })
+        const type = result.type as GitObject['type']
+        const bytes = result.object as Uint8Array
+        notePackCacheGrowth(this.#cache, bytes.byteLength)
+        return { type, content: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
+      } catch (error) {
+        failure = error
+      }
     }
+    throw new CoopError('git_failed', `Could not read object ${oid} in ${this.location.top}`, { repoPath: this.location.top, oid }, { cause: failure })
   }
 
   async has(oid: string): Promise<boolean> {
@@ -118,6 +125,29 @@ export class ObjectStore {
   }
 }
 
+/**
+ * objects/info/alternates: one objects folder per line (relative to this objects folder), each
+ * possibly with alternates of its own; git follows five levels. isomorphic-git wants the folder
+ * above `objects`, so that is what is returned.
+ */
+async function alternateRoots(objectsDir: string, depth: number): Promise<string[]> {
+  if (depth >= 5) return []
+  let text: string
+  try {
+    text = await fsp.readFile(join(objectsDir, 'info', 'alternates'), 'utf8')
+  } catch {
+    return []
+  }
+  const roots: string[] = []
+  for (const line of text.split('\n')) {
+    const entry = line.trim()
+    if (entry === '' || entry.startsWith('#')) continue
+    const objects = isAbsolute(entry) ? entry : resolve(objectsDir, entry)
+    roots.push(dirname(objects), ...(await alternateRoots(objects, depth + 1)))
+  }
+  return roots
+}
+
 /** Least-recently-used map bounded by a total weight. */
 class LruCache<V> {
   readonly #entries = new Map<string, V>()
@@ -148,105 +178,4 @@ class LruCache<V> {
       this.#weight -= this.weigh(oldValue)
     }
   }
-}
-
-/**
- * isomorphic-git's cache holds parsed pack indexes and whole packfiles; reloading (and re-hashing)
- * them per call would dominate paged reads, so each repository keeps its cache while in use and
- * drops it after a quiet minute. Packs are named by content, so a cached pack never goes stale.
- */
-const packCaches = new Map<string, { cache: object; timer: NodeJS.Timeout | null }>()
-const PACK_CACHE_IDLE_MS = 60_000
-const PACK_CACHE_REPOSITORIES = 2
-/** isomorphic-git keeps every object it inflates from a pack (offsetCache); past this, start over. */
-const PACK_OBJECT_CACHE_BYTES = 256 * 1024 * 1024
-const bytesSinceTrim = new WeakMap<object, number>()
-
-function notePackCacheGrowth(cache: object, bytes: number): void {
-  const total = (bytesSinceTrim.get(cache) ?? 0) + bytes
-  if (total < PACK_OBJECT_CACHE_BYTES) {
-    bytesSinceTrim.set(cache, total)
-    return
-  }
-  bytesSinceTrim.set(cache, 0)
-  // The pack indexes sit in a Map under a private symbol; empty their object caches, keep the packs.
-  for (const symbol of Object.getOwnPropertySymbols(cache)) {
-    const packs: unknown = (cache as Record<symbol, unknown>)[symbol]
-    if (!(packs instanceof Map)) continue
-    for (const pending of packs.values()) {
-      void Promise.resolve(pending).then(
-        (index: unknown) => {
-          if (index && typeof index === 'object' && 'offsetCache' in index) (index as { offsetCache: object }).offsetCache = {}
-        },
-        () => undefined,
-      )
-    }
-  }
-}
-
-function packCacheFor(commonDir: string): object {
-  let entry = packCaches.get(commonDir)
-  if (entry) packCaches.delete(commonDir)
-  else entry = { cache: {}, timer: null }
-  if (entry.timer) clearTimeout(entry.timer)
-  entry.timer = setTimeout(() => packCaches.delete(commonDir), PACK_CACHE_IDLE_MS)
-  entry.timer.unref()
-  packCaches.set(commonDir, entry)
-  for (const key of packCaches.keys()) {
-    if (packCaches.size <= PACK_CACHE_REPOSITORIES) break
-    packCaches.delete(key)
-  }
-  return entry.cache
-}
-
-const PROBE_ERROR = Object.assign(new Error('ENOENT: no path'), { code: 'ENOENT' })
-const MISSING_ERROR = Object.assign(new Error('ENOENT: no such loose object'), { code: 'ENOENT' })
-
-/**
- * The node:fs view handed to isomorphic-git: stat and readdir answers are remembered for this call,
- * and a loose object known to be absent from its fan-out folder fails without touching the disk.
- */
-function sessionFs() {
-  const stats = new Map<string, Promise<unknown>>()
-  const listings = new Map<string, Promise<string[]>>()
-  const looseNames = new Map<string, Promise<Set<string>>>()
-  const list = (path: string): Promise<string[]> => {
-    let listing = listings.get(path)
-    if (!listing) {
-      listing = fsp.readdir(path)
-      listings.set(path, listing)
-      listing.catch(() => listings.delete(path))
-    }
-    return listing.then((names) => [...names])
-  }
-  const promises = {
-    ...fsp,
-    stat: (path: string) => {
-      let result = stats.get(path)
-      if (!result) {
-        result = fsp.stat(path)
-        stats.set(path, result)
-        result.catch(() => stats.delete(path))
-      }
-      return result
-    },
-    readdir: (path: string) => list(path),
-    readFile: async (path: string | undefined, options?: unknown) => {
-      // isomorphic-git probes every fs it wraps with a bare readFile(); answer without a syscall.
-      if (path === undefined) throw PROBE_ERROR
-      const loose = /[\\/]objects[\\/]([0-9a-f]{2})[\\/]([0-9a-f]{38})$/.exec(path)
-      if (loose) {
-        const folder = join(path, '..')
-        let names = looseNames.get(folder)
-        if (!names) {
-          names = fsp.readdir(folder).then((found) => new Set(found), () => new Set<string>())
-          looseNames.set(folder, names)
-        }
-        // A shared error without a fresh stack: isomorphic-git only looks at its code.
-        if (!(await names).has(loose[2] ?? '')) throw MISSING_ERROR
-      }
-      return fsp.readFile(path, options as Parameters<typeof fsp.readFile>[1])
-    },
-  }
-  return { promises }
 }

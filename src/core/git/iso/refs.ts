@@ -106,7 +106,7 @@ export async function loadReplaceRefs(commonDir: string): Promise<ReadonlyMap<st
     if (name.startsWith('refs/replace/') && OID.test(original)) replace.set(original, oid)
   }
   const folder = join(commonDir, 'refs', 'replace')
-  let names: string[] = []
+  let names: string[]
   try {
     names = await readdir(folder)
   } catch {

@@ -2,6 +2,7 @@ import { lstat, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { CoopError } from '../../errors/coop-error'
 import type { RepositoryLayout } from '../inspect-repository'
+import { readRepoConfigValue } from './config'
 
 /** Where a repository's pieces live on disk, found the way git's own discovery finds them. */
 export interface RepoLocation {
@@ -51,7 +52,7 @@ async function bareAt(dir: string, inputPath: string): Promise<RepoLocation> {
   const commonDir = await commonDirOf(dir)
   // A work tree's own .git folder found directly: git has no work tree there but is not bare either
   // (core.bare=false), so `rev-parse --show-toplevel` fails; report that failure the same way.
-  if (/^(false|no|off|0)$/i.test((await readConfigValue(commonDir, 'core', 'bare')) ?? '')) {
+  if (/^(false|no|off|0)$/i.test((await readRepoConfigValue(commonDir, 'core', 'bare')) ?? '')) {
     throw new CoopError('git_failed', 'git rev-parse failed: this operation must be run in a work tree', { repoPath: inputPath })
   }
   return { layout: 'bare', top: dir, gitDir: dir, commonDir }
@@ -66,7 +67,7 @@ async function readGitFile(dotGit: string, inputPath: string): Promise<string | 
   } catch {
     return null
   }
-  const match = /^gitdir: (.*?)\s*$/m.exec(content)
+  const match = /^gitdir: (.*?)\s*$/.exec(content)
   if (!match?.[1]) {
     throw new CoopError('git_failed', `git rev-parse failed: invalid gitfile format: ${dotGit}`, { repoPath: inputPath })
   }
@@ -104,33 +105,6 @@ async function commonDirOf(gitDir: string): Promise<string> {
   } catch {
     return gitDir
   }
-}
-
-/** One value from the repository's own config file (no includes: enough for the few keys we need). */
-export async function readConfigValue(commonDir: string, section: string, key: string): Promise<string | null> {
-  let text: string
-  try {
-    text = await readFile(join(commonDir, 'config'), 'utf8')
-  } catch {
-    return null
-  }
-  let current = ''
-  let value: string | null = null
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.replace(/(^|\s)[#;].*$/, '').trim()
-    const header = /^\[\s*([A-Za-z0-9.-]+)(\s+"[^"]*")?\s*\]$/.exec(line)
-    if (header) {
-      // Keys inside `[section "sub"]` belong to another section than plain `[section]`.
-      current = header[2] ? '' : (header[1] ?? '').toLowerCase()
-      continue
-    }
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line)
-    if (entry && current === section.toLowerCase() && entry[1]?.toLowerCase() === key.toLowerCase()) {
-      // A key with no `=` is boolean true; the last assignment wins, as in git.
-      value = entry[2] === undefined ? 'true' : entry[2].replace(/^"(.*)"$/, '$1')
-    }
-  }
-  return value
 }
 
 async function requireDirectory(path: string): Promise<void> {

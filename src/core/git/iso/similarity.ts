@@ -15,9 +15,10 @@ export type SpanCounts = Map<number, number>
 
 /**
  * hash_chars: each chunk's rolling hash → total bytes of chunks with that hash. A CR directly before
- * LF is skipped in text files; a last chunk without '\n' shorter than 64 bytes is never counted.
+ * LF is skipped in text files. A last chunk without '\n' shorter than 64 bytes counts only since
+ * git 2.43.2 ("diffcore-delta: avoid ignoring final 'line' of file"); older git drops it.
  */
-export function hashChunks(data: Uint8Array, isText: boolean): SpanCounts {
+export function hashChunks(data: Uint8Array, isText: boolean, countFinalChunk = true): SpanCounts {
   const counts: SpanCounts = new Map()
   let n = 0
   let accum1 = 0
@@ -36,6 +37,10 @@ export function hashChunks(data: Uint8Array, isText: boolean): SpanCounts {
     n = 0
     accum1 = 0
     accum2 = 0
+  }
+  if (countFinalChunk && n > 0) {
+    const hash = ((accum1 + Math.imul(accum2, 0x61)) >>> 0) % HASHBASE
+    counts.set(hash, (counts.get(hash) ?? 0) + n)
   }
   return counts
 }
@@ -81,8 +86,8 @@ export function estimateSimilarity(src: SimilaritySide, dst: SimilaritySide, min
 }
 
 /** The share of the larger file copied from the other, 0..1 (for tests and explanations). */
-export function similarityRatio(src: Uint8Array, dst: Uint8Array, isText = true): number {
+export function similarityRatio(src: Uint8Array, dst: Uint8Array, isText = true, countFinalChunk = true): number {
   const maxSize = Math.max(src.length, dst.length)
   if (maxSize === 0) return 0
-  return copiedBytes(hashChunks(src, isText), hashChunks(dst, isText)) / maxSize
+  return copiedBytes(hashChunks(src, isText, countFinalChunk), hashChunks(dst, isText, countFinalChunk)) / maxSize
 }
