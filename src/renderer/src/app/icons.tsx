@@ -25,6 +25,16 @@ export function RepositoriesIcon() {
   )
 }
 
+export function ExploreIcon() {
+  return (
+    <svg {...common}>
+      <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5H9l2 2h8.5A1.5 1.5 0 0 1 21 8.5v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 17.5z" />
+      <circle cx="12" cy="13" r="2.5" />
+      <path d="m14 15 2 2" />
+    </svg>
+  )
+}
+
 export function CoopMark() {
   return (
     <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false">

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
+import { ExplorePage } from '../pages/explore/ExplorePage'
 import { RepositoriesPage } from '../pages/repositories/RepositoriesPage'
-import { RepositoriesIcon } from './icons'
+import { ExploreIcon, RepositoriesIcon } from './icons'
 
 export interface PageDef {
   /** The address fragment: `#/<id>`. Stable; tests and links use it. */
@@ -13,6 +14,7 @@ export interface PageDef {
 /** The sidebar, in order. Adding a page is one entry here. The first is the start page. */
 export const pages: readonly [PageDef, ...PageDef[]] = [
   { id: 'repositories', title: 'Repositories', icon: RepositoriesIcon, component: RepositoriesPage },
+  { id: 'explore', title: 'Explore', icon: ExploreIcon, component: ExplorePage },
 ]
 
 export function findPage(id: string): PageDef {

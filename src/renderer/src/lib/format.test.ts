@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatRelativeTime, shortHash } from './format'
+import { formatBytes, formatCount, formatDate, formatRelativeTime, shortHash } from './format'
 
 describe('formatting', () => {
   it('groups counts for the locale', () => {
@@ -17,5 +17,18 @@ describe('formatting', () => {
     expect(formatRelativeTime('2026-03-10T11:55:00Z', now, 'en')).toBe('5 minutes ago')
     expect(formatRelativeTime('2026-03-09T11:00:00Z', now, 'en')).toBe('yesterday')
     expect(formatRelativeTime('not a date', now, 'en')).toBe('not a date')
+  })
+
+  it('gives sizes in bytes, kilobytes and megabytes', () => {
+    expect(formatBytes(812, 'en-US')).toBe('812 B')
+    expect(formatBytes(14_540, 'en-US')).toBe('14 KB')
+    expect(formatBytes(9_830, 'en-US')).toBe('9.6 KB')
+    expect(formatBytes(3 * 1024 * 1024 + 200_000, 'en-US')).toBe('3.2 MB')
+    expect(formatBytes(512 * 1024, 'en-US')).toBe('512 KB')
+  })
+
+  it('gives dates without the time', () => {
+    expect(formatDate('2026-03-10T12:00:00Z', 'en-US')).toBe('Mar 10, 2026')
+    expect(formatDate('nope', 'en-US')).toBe('nope')
   })
 })

@@ -35,3 +35,22 @@ export function formatDateTime(iso: string, locale?: string): string {
   const then = Date.parse(iso)
   return Number.isNaN(then) ? iso : new Date(then).toLocaleString(locale)
 }
+
+/** A calendar date without the time: "12 Mar 2026" (in the browser's locale). */
+export function formatDate(iso: string, locale?: string): string {
+  const then = Date.parse(iso)
+  return Number.isNaN(then) ? iso : new Date(then).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' })
+}
+
+/** A file size in bytes as people read it: "812 B", "14.2 KB", "3.1 MB". */
+export function formatBytes(bytes: number, locale?: string): string {
+  if (bytes < 1024) return `${formatCount(bytes, locale)} B`
+  const units = ['KB', 'MB', 'GB', 'TB']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value.toLocaleString(locale, { maximumFractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`
+}

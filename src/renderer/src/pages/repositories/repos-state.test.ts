@@ -11,6 +11,8 @@ function repo(id: number, overrides: Partial<RepoSummary> = {}): RepoSummary {
     commits: 10,
     files: 5,
     people: 2,
+    filesAtHead: 5,
+    shallow: false,
     addedAt: '2026-01-01T00:00:00Z',
     lastIndexedAt: '2026-01-01T00:00:00Z',
     state: { kind: 'idle' },
@@ -35,12 +37,12 @@ describe('the Repositories page state', () => {
         repoId: 1,
         outcome: {
           kind: 'succeeded',
-          result: { repoId: 1, path: '/src/repo-1', head: 'ff00', commits: 100, commitsAdded: 100, commitsRemoved: 0, files: 30, people: 4, durationMs: 5 },
+          result: { repoId: 1, path: '/src/repo-1', head: 'ff00', commits: 100, commitsAdded: 100, commitsRemoved: 0, files: 30, people: 4, filesAtHead: 25, shallow: false, durationMs: 5 },
         },
       },
     })
     const updated = state.repos?.[0]
-    expect(updated).toMatchObject({ commits: 100, files: 30, people: 4, head: 'ff00' })
+    expect(updated).toMatchObject({ commits: 100, files: 30, people: 4, filesAtHead: 25, head: 'ff00' })
     expect(statusOf(updated!, state)).toEqual({ kind: 'idle', indexed: true })
   })
 

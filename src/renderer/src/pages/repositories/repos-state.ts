@@ -57,7 +57,16 @@ export function reposReducer(state: ReposState, action: ReposAction): ReposState
           const { result } = outcome
           const repos = state.repos?.map((repo) =>
             repo.id === repoId
-              ? { ...repo, head: result.head, commits: result.commits, files: result.files, people: result.people, state: { kind: 'idle' as const } }
+              ? {
+                  ...repo,
+                  head: result.head,
+                  commits: result.commits,
+                  files: result.files,
+                  people: result.people,
+                  filesAtHead: result.filesAtHead,
+                  shallow: result.shallow,
+                  state: { kind: 'idle' as const },
+                }
               : repo,
           )
           return { ...state, repos: repos ?? null, live, failures: filterMap(state.failures, (id) => id !== repoId) }
