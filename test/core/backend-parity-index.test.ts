@@ -58,7 +58,7 @@ describe('indexing with the git binary and with isomorphic-git', () => {
       await core.close()
       dumps.push(dump(dataDir))
     }
-    expect(dumps[0]?.changes.length).toBeGreaterThan(5)
+    expect(dumps[0]?.changes?.length).toBeGreaterThan(5)
     expect(dumps[1]).toEqual(dumps[0])
   })
 })

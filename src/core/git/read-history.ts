@@ -37,15 +37,19 @@ export async function listCommits(repoPath: string, head: string, exclude: strin
   return out.split('\n').filter((line) => line.length > 0)
 }
 
+// simple-git waits an extra 50 ms after a command that printed nothing (for output that might still
+// arrive), so the yes/no questions below use forms of git commands that always print an answer.
+
 /** True when `commit` exists in the repository (it may have been garbage-collected after a rewrite). */
 export async function commitExists(repoPath: string, commit: string): Promise<boolean> {
-  return (await runGit(repoPath, ['rev-parse', '--verify', '-q', `${commit}^{commit}`])).trim() !== ''
+  const out = await runGit(repoPath, ['cat-file', '--batch-check'], { stdin: `${commit}^{commit}\n` })
+  return / commit \d+$/.test(out.trim())
 }
 
 /** True when `ancestor` is reachable from `head`: new history was only added on top of it. */
 export async function isAncestor(repoPath: string, ancestor: string, head: string): Promise<boolean> {
   if (!(await commitExists(repoPath, ancestor))) return false
-  return (await runGit(repoPath, ['rev-list', '-n', '1', ancestor, `^${head}`])).trim() === ''
+  return (await runGit(repoPath, ['rev-list', '--count', ancestor, `^${head}`])).trim() === '0'
 }
 
 // Mailmap-applied names and emails (%aN, %aE), so people merged in .mailmap are one person.

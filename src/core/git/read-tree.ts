@@ -51,13 +51,14 @@ async function blobSizes(repoPath: string, oids: readonly string[]): Promise<Map
   return sizes
 }
 
-/** A file's content at `commit`; null when it does not exist there. */
+/** A file's content at `commit`; null when it does not exist there (or is not a file). */
 export async function readBlob(repoPath: string, commit: string, path: string): Promise<Buffer | null> {
-  const spec = `${commit}:${path}`
-  const exists = (await runGit(repoPath, ['rev-parse', '--verify', '-q', spec])).trim()
-  if (exists === '') return null
+  // batch-check always answers ("<oid> blob <size>" or "<name> missing"), so no empty-output wait.
+  const check = (await runGit(repoPath, ['cat-file', '--batch-check'], { stdin: `${commit}:${path}\n` })).trim()
+  const match = /^([0-9a-f]{40,64}) blob \d+$/.exec(check)
+  if (!match) return null
   // simple-git returns text; CODEOWNERS and .mailmap are text files, so that is what callers need.
-  return Buffer.from(await runGit(repoPath, ['cat-file', 'blob', exists]), 'utf8')
+  return Buffer.from(await runGit(repoPath, ['cat-file', 'blob', match[1] as string]), 'utf8')
 }
 
 export async function isShallow(repoPath: string): Promise<boolean> {
