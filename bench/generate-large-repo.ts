@@ -76,7 +76,6 @@ export async function generateLargeRepo(options: GenerateOptions): Promise<{ reu
   const end = Math.floor(Date.now() / 1000)
   const start = end - 3 * 365 * 86_400
   let mark = 0
-  let mainHead = 0
   const data = (text: string): string => `data ${Buffer.byteLength(text)}\n${text}\n`
   const header = (branch: string, person: { name: string; email: string }, time: number, message: string, from: number) =>
     `commit refs/heads/${branch}\nmark :${++mark}\nauthor ${person.name} <${person.email}> ${time} +0000\ncommitter ${person.name} <${person.email}> ${time} +0000\n${data(message)}${from ? `from :${from}\n` : ''}`
@@ -86,7 +85,7 @@ export async function generateLargeRepo(options: GenerateOptions): Promise<{ reu
   for (let i = 0; i < options.files; i++) first += `M 100644 inline ${paths[i]}\n${data(contentOf(i, 0))}`
   first += `M 100644 inline package-lock.json\n${data('{"lockfileVersion":3,"v":0}\n')}`
   await write(`${first}\n`)
-  mainHead = mark
+  let mainHead = mark
 
   let lock = 0
   for (let n = 1; n < options.commits; n++) {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/run-cli'
-import { PAGE_SIZE } from '../../src/core/indexing/index-history'
+import { COMMITS_PER_TRANSACTION, PAGE_SIZE } from '../../src/core/indexing/index-history'
 import { ada, FixtureRepo, generateHistory, grace } from '../helpers/git-fixture'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -176,7 +176,7 @@ describe('the installed command', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     const partial = (db.prepare('SELECT COUNT(*) AS n FROM commits').get() as { n: number }).n
     db.close()
-    expect(partial % PAGE_SIZE).toBe(0)
+    expect(partial % COMMITS_PER_TRANSACTION).toBe(0)
     expect(partial).toBeLessThan(PAGE_SIZE * 4)
 
     const { stdout } = await execFileAsync(process.execPath, [BIN, 'index', repo.path, '--json'], { env: { ...process.env, COOP_DATA_DIR: dataDir } })

@@ -18,7 +18,7 @@ export class HistoryWriter {
   readonly #renamePerson: Statement<[string, number]>
   readonly #insertCommit: Statement<[number, string, string, number, number, number, number, string, number], { id: number }>
   readonly #upsertFile: Statement<[number, string, string | null, string], { id: number }>
-  readonly #touchFile: Statement<[number, number]>
+  readonly #touchedFiles = new Set<number>()
   readonly #insertChange: Statement<[number, number, number | null, number | null, number | null]>
   readonly #hasCommit: Statement<[number, string], { found: number }>
 
@@ -38,8 +38,7 @@ export class HistoryWriter {
       `INSERT INTO files (repo_id, path, language, kind) VALUES (?, ?, ?, ?)
        ON CONFLICT (repo_id, path) DO UPDATE SET path = excluded.path RETURNING id`,
     )
-    // Commits arrive parents first, so the latest write is the file's last commit.
-    this.#touchFile = db.prepare('UPDATE files SET last_commit_id = ? WHERE id = ?')
+
     this.#insertChange = db.prepare(
       'INSERT OR IGNORE INTO file_changes (commit_id, file_id, old_file_id, added, removed) VALUES (?, ?, ?, ?, ?)',
     )
@@ -60,6 +59,22 @@ export class HistoryWriter {
     })()
   }
 
+  /**
+   * Records each touched file's last commit, once per run rather than once per change (a full index
+   * touches the same files hundreds of thousands of times).
+   */
+  finish(): void {
+    const update = this.#db.prepare(
+      `UPDATE files SET last_commit_id = nullif(max(
+         coalesce((SELECT MAX(commit_id) FROM file_changes WHERE file_id = @id), 0),
+         coalesce((SELECT MAX(commit_id) FROM file_changes WHERE old_file_id = @id), 0)), 0) WHERE id = @id`,
+    )
+    this.#db.transaction(() => {
+      for (const id of this.#touchedFiles) update.run({ id })
+    })()
+    this.#touchedFiles.clear()
+  }
+
   #writeCommit(commit: GitCommit): boolean {
     const row = this.#insertCommit.get(
       this.#repoId,
@@ -77,8 +92,8 @@ export class HistoryWriter {
       const fileId = this.#fileId(change.path)
       const oldFileId = change.oldPath === null ? null : this.#fileId(change.oldPath)
       this.#insertChange.run(row.id, fileId, oldFileId, change.added, change.removed)
-      this.#touchFile.run(row.id, fileId)
-      if (oldFileId !== null) this.#touchFile.run(row.id, oldFileId)
+      this.#touchedFiles.add(fileId)
+      if (oldFileId !== null) this.#touchedFiles.add(oldFileId)
     }
     return true
   }

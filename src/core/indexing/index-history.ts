@@ -56,10 +56,28 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
     const commits = await next
     throwIfAborted(signal)
     next = readPage(start + PAGE_SIZE)
-    commitsAdded += writer.writeBatch(commits)
+    commitsAdded += await writeInSlices(writer, commits)
     onProgress({ repoId, phase: 'reading', done: Math.min(start + PAGE_SIZE, pending.length), total: pending.length })
   }
+  writer.finish()
   return { commitsAdded, commitsRemoved }
+}
+
+/** Commits per transaction within a page: the most a crash can lose. */
+export const COMMITS_PER_TRANSACTION = 250
+
+/**
+ * Writes a page in small transactions, yielding to the event loop between them: git keeps streaming
+ * the next page into its pipe meanwhile (a blocked loop would stall it), and a host's other work
+ * (IPC, HTTP) is never held up for long. A crash loses at most the slice in flight.
+ */
+async function writeInSlices(writer: HistoryWriter, commits: readonly GitCommit[]): Promise<number> {
+  let added = 0
+  for (let i = 0; i < commits.length; i += COMMITS_PER_TRANSACTION) {
+    added += writer.writeBatch(commits.slice(i, i + COMMITS_PER_TRANSACTION))
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return added
 }
 
 /** Deletes stored commits that `reachable` no longer contains (after a rebase, reset or branch switch). */

@@ -63,6 +63,15 @@ export class RepositoryStore {
                AND NOT EXISTS (SELECT 1 FROM file_changes c WHERE c.old_file_id = files.id)`,
           )
           .run(id)
+        // Commits that were rewritten away may have been some files' last commits.
+        this.#db
+          .prepare(
+            `UPDATE files SET last_commit_id = nullif(max(
+               coalesce((SELECT MAX(commit_id) FROM file_changes WHERE file_id = files.id), 0),
+               coalesce((SELECT MAX(commit_id) FROM file_changes WHERE old_file_id = files.id), 0)), 0)
+             WHERE repo_id = ?`,
+          )
+          .run(id)
       }
       this.#db
         .prepare(

@@ -22,6 +22,8 @@ export const migration002Graph: Migration = {
 
       ALTER TABLE commits ADD COLUMN file_count INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX commits_repo_time ON commits(repo_id, committed_at);
+      -- "Last active": a person's newest commit in a repository is one index step away.
+      CREATE INDEX commits_author_time ON commits(author_id, repo_id, authored_at);
 
       ALTER TABLE files ADD COLUMN in_head INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE files ADD COLUMN size INTEGER;
