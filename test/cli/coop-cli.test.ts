@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/run-cli'
-import { COMMITS_PER_TRANSACTION, PAGE_SIZE } from '../../src/core/indexing/index-history'
+import { COMMITS_PER_TRANSACTION } from '../../src/core/indexing/index-history'
 import { ada, FixtureRepo, generateHistory, grace } from '../helpers/git-fixture'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -150,7 +150,7 @@ describe('the installed command', () => {
 
   it('survives being killed mid-index: the database stays consistent and the next run completes', async () => {
     const repo = FixtureRepo.create()
-    generateHistory(repo, PAGE_SIZE * 4)
+    generateHistory(repo, 12_000)
     const dataDir = tempDir()
     const child = spawn(process.execPath, [BIN, 'index', repo.path, '--json'], { env: { ...process.env, COOP_DATA_DIR: dataDir }, stdio: 'ignore' })
     const exited = new Promise((resolveExit) => child.on('exit', resolveExit))
@@ -177,11 +177,11 @@ describe('the installed command', () => {
     const partial = (db.prepare('SELECT COUNT(*) AS n FROM commits').get() as { n: number }).n
     db.close()
     expect(partial % COMMITS_PER_TRANSACTION).toBe(0)
-    expect(partial).toBeLessThan(PAGE_SIZE * 4)
+    expect(partial).toBeLessThan(12_000)
 
     const { stdout } = await execFileAsync(process.execPath, [BIN, 'index', repo.path, '--json'], { env: { ...process.env, COOP_DATA_DIR: dataDir } })
     const result = JSON.parse(stdout)
-    expect(result.commits).toBe(PAGE_SIZE * 4)
-    expect(result.commitsAdded).toBe(PAGE_SIZE * 4 - partial)
+    expect(result.commits).toBe(12_000)
+    expect(result.commitsAdded).toBe(12_000 - partial)
   })
 })

@@ -137,20 +137,23 @@ describe('indexing a repository history', () => {
 
   it('reads a long history in pages and emits progress up to the total', async () => {
     const repo = FixtureRepo.create()
-    generateHistory(repo, PAGE_SIZE * 2 + 37)
+    const count = PAGE_SIZE + 1037
+    generateHistory(repo, count)
     const progress: IndexProgress[] = []
     const result = await newCore().repos.index(repo.path, { onProgress: (p) => progress.push(p) })
-    expect(result.commits).toBe(PAGE_SIZE * 2 + 37)
+    expect(result.commits).toBe(count)
     const reading = progress.filter((p) => p.phase === 'reading')
-    expect(reading.at(-1)).toMatchObject({ done: PAGE_SIZE * 2 + 37, total: PAGE_SIZE * 2 + 37 })
-    expect(reading.length).toBe(4)
+    expect(reading.at(-1)).toMatchObject({ done: count, total: count })
+    expect(reading.length).toBeGreaterThan(2)
+    // Progress only moves forward.
+    expect(reading.map((p) => p.done)).toEqual([...reading.map((p) => p.done)].sort((a, b) => a - b))
   })
 })
 
 describe('an interrupted index run', () => {
   it('leaves a consistent database and the next run resumes without duplicates', async () => {
     const repo = FixtureRepo.create()
-    generateHistory(repo, PAGE_SIZE * 3)
+    generateHistory(repo, PAGE_SIZE + 500)
     const dataDir = tempDir('coop-data-')
     const core = newCore(dataDir)
     const controller = new AbortController()
@@ -171,7 +174,7 @@ describe('an interrupted index run', () => {
     db.close()
 
     const resumed = await core.repos.index(repo.path)
-    expect(resumed).toMatchObject({ commits: PAGE_SIZE * 3, commitsAdded: PAGE_SIZE * 2 })
+    expect(resumed).toMatchObject({ commits: PAGE_SIZE + 500, commitsAdded: 500 })
   })
 })
 

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { runGit } from './run-git'
 
 export interface GitPerson {
@@ -64,12 +67,24 @@ const FORMAT = `%x1e${FIELDS.join('%x1f')}`
  */
 export async function readCommits(repoPath: string, hashes: readonly string[]): Promise<GitCommit[]> {
   if (hashes.length === 0) return []
-  const out = await runGit(repoPath, [
-    '-c', 'core.quotePath=false',
-    'log', '--no-walk=unsorted', '--numstat', '-z', '--find-renames', '--no-color', '--no-show-signature',
-    `--format=${FORMAT}`, '--stdin',
-  ], { stdin: `${hashes.join('\n')}\n` })
-  return parseLog(out)
+  // git writes the page to a file rather than a pipe: a pipe stalls git whenever this process is busy
+  // writing the previous page to SQLite, and the two should run side by side.
+  const dir = await mkdtemp(join(tmpdir(), 'coop-log-'))
+  const file = join(dir, 'page')
+  try {
+    await runGit(
+      repoPath,
+      [
+        '-c', 'core.quotePath=false',
+        'log', '--no-walk=unsorted', '--numstat', '-z', '--find-renames', '--no-color', '--no-show-signature',
+        `--format=${FORMAT}`, `--output=${file}`, '--stdin',
+      ],
+      { stdin: `${hashes.join('\n')}\n` },
+    )
+    return parseLog(await readFile(file, 'utf8'))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /**

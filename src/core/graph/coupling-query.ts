@@ -60,7 +60,7 @@ function currentPaths(db: Db, repoId: number): (fileId: number) => string | null
       // Renames are few: walk them through their index, then look each file up (CROSS JOIN fixes that
       // order; left to itself SQLite starts from every file of the repository).
       `SELECT fc.old_file_id AS oldId, fc.file_id AS newId
-       FROM file_changes fc INDEXED BY file_changes_old_file CROSS JOIN files f ON f.id = fc.file_id
+       FROM file_changes fc INDEXED BY file_changes_renames CROSS JOIN files f ON f.id = fc.file_id
        WHERE fc.old_file_id > 0 AND f.repo_id = ? ORDER BY fc.commit_id`,
     )
     .all(repoId) as { oldId: number; newId: number }[]

@@ -5,8 +5,11 @@ import type { GitCommit } from '../git/read-history'
 import type { Db } from '../store/open-database'
 import { HistoryWriter } from './history-writer'
 
-/** Commits per `git log` call and per transaction: bounds memory and what a crash can lose. */
-export const PAGE_SIZE = 2000
+/**
+ * Commits per `git log` call: bounds memory (a page is held whole) while keeping git's per-process
+ * start-up (loading pack indexes, cold delta caches) small next to its work.
+ */
+export const PAGE_SIZE = 10_000
 
 export interface HistoryRunInput {
   readonly db: Db
@@ -56,8 +59,9 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
     const commits = await next
     throwIfAborted(signal)
     next = readPage(start + PAGE_SIZE)
-    commitsAdded += await writeInSlices(writer, commits)
-    onProgress({ repoId, phase: 'reading', done: Math.min(start + PAGE_SIZE, pending.length), total: pending.length })
+    commitsAdded += await writeInSlices(writer, commits, (written) =>
+      onProgress({ repoId, phase: 'reading', done: start + written, total: pending.length }),
+    )
   }
   writer.finish()
   return { commitsAdded, commitsRemoved }
@@ -71,10 +75,11 @@ export const COMMITS_PER_TRANSACTION = 250
  * the next page into its pipe meanwhile (a blocked loop would stall it), and a host's other work
  * (IPC, HTTP) is never held up for long. A crash loses at most the slice in flight.
  */
-async function writeInSlices(writer: HistoryWriter, commits: readonly GitCommit[]): Promise<number> {
+async function writeInSlices(writer: HistoryWriter, commits: readonly GitCommit[], onWritten: (count: number) => void): Promise<number> {
   let added = 0
   for (let i = 0; i < commits.length; i += COMMITS_PER_TRANSACTION) {
     added += writer.writeBatch(commits.slice(i, i + COMMITS_PER_TRANSACTION))
+    onWritten(Math.min(i + COMMITS_PER_TRANSACTION, commits.length))
     await new Promise((resolve) => setImmediate(resolve))
   }
   return added
