@@ -67,25 +67,27 @@ const FORMAT = `%x1e${FIELDS.join('%x1f')}`
  */
 export async function readCommits(repoPath: string, hashes: readonly string[]): Promise<GitCommit[]> {
   if (hashes.length === 0) return []
-  // git writes the page to a file rather than a pipe: a pipe stalls git whenever this process is busy
-  // writing the previous page to SQLite, and the two should run side by side.
+  const args = [
+    '-c', 'core.quotePath=false',
+    'log', '--no-walk=unsorted', '--numstat', '-z', '--find-renames', '--no-color', '--no-show-signature',
+    `--format=${FORMAT}`, '--stdin',
+  ]
+  const stdin = `${hashes.join('\n')}\n`
+  // A small page (the usual update) comes back on stdout. A large one is written to a file: a pipe
+  // stalls git whenever this process is busy writing the previous page to SQLite, and the two
+  // should run side by side.
+  if (hashes.length <= SMALL_PAGE) return parseLog(await runGit(repoPath, args, { stdin }))
   const dir = await mkdtemp(join(tmpdir(), 'coop-log-'))
   const file = join(dir, 'page')
   try {
-    await runGit(
-      repoPath,
-      [
-        '-c', 'core.quotePath=false',
-        'log', '--no-walk=unsorted', '--numstat', '-z', '--find-renames', '--no-color', '--no-show-signature',
-        `--format=${FORMAT}`, `--output=${file}`, '--stdin',
-      ],
-      { stdin: `${hashes.join('\n')}\n` },
-    )
+    await runGit(repoPath, [...args, `--output=${file}`], { stdin })
     return parseLog(await readFile(file, 'utf8'))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
 }
+
+const SMALL_PAGE = 500
 
 /**
  * Parses `git log -z --numstat` output. Tokens are NUL-separated: a commit header starts with \x1e;
