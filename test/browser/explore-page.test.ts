@@ -1,46 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RESULTS, runCoop, startBrowserApp, type BrowserApp } from '../helpers/browser-app'
 import { ada, FixtureRepo, grace, linus } from '../helpers/git-fixture'
 import { suiteTempDir } from '../helpers/temp-dir'
 
-const ROOT = resolve(import.meta.dirname, '../..')
-const RESULTS = join(ROOT, 'test-results')
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
-
-let server: ChildProcess
-let browser: Browser
-let url: string
+let app: BrowserApp
 let repo: FixtureRepo
 
-function serve(dataDir: string): Promise<string> {
-  server = spawn(process.execPath, [join(ROOT, 'bin', 'coop.mjs'), 'serve', '--port', '0', '--json'], { env: { ...process.env, COOP_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  return new Promise((resolveUrl, reject) => {
-    server.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      try {
-        resolveUrl((JSON.parse(out) as { url: string }).url)
-      } catch {
-        // wait for the whole object
-      }
-    })
-    server.on('exit', (code) => reject(new Error(`coop serve exited with ${code}`)))
-  })
-}
-
-function run(args: string[], dataDir: string): Promise<void> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'coop.mjs'), ...args], { env: { ...process.env, COOP_DATA_DIR: dataDir }, stdio: 'ignore' })
-    child.on('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`coop ${args.join(' ')} exited with ${code}`))))
-  })
-}
-
 beforeAll(async () => {
-  expect(existsSync(join(ROOT, 'out', 'renderer', 'index.html')), 'build first: npm run build').toBe(true)
-  mkdirSync(RESULTS, { recursive: true })
   repo = FixtureRepo.create({ dir: suiteTempDir('coop-explore-repo-') })
   const body = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag} ${i}`).join('\n') + '\n'
   repo.write('src/api/server.ts', body('server', 30)).write('src/api/routes.ts', body('routes', 10)).write('README.md', '# Demo\n').commit('Start the API', ada)
@@ -48,21 +16,19 @@ beforeAll(async () => {
   repo.write('src/api/server.ts', body('server', 33)).write('src/api/routes.ts', body('routes', 13)).commit('Log requests', grace)
   repo.write('CODEOWNERS', '/src/api/ @ada\n').commit('Declare owners', linus)
   const dataDir = suiteTempDir('coop-explore-data-')
-  await run(['index', repo.path], dataDir)
-  url = await serve(dataDir)
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  await runCoop(['index', repo.path], dataDir)
+  app = await startBrowserApp(dataDir)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
+  await app?.close()
 })
 
 async function openExplore(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } })
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(url)
+  await page.goto(app.url)
   await page.getByRole('link', { name: 'Explore' }).click()
   await page.getByTestId('explore-tree').waitFor()
   expect(errors).toEqual([])

@@ -1,65 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBrowserApp, RESULTS, type BrowserApp } from '../helpers/browser-app'
 import { ada, FixtureRepo, generateHistory, grace, linus } from '../helpers/git-fixture'
-import { tempDir } from '../helpers/temp-dir'
+import { suiteTempDir, tempDir } from '../helpers/temp-dir'
 
-const ROOT = resolve(import.meta.dirname, '../..')
-const RESULTS = join(ROOT, 'test-results')
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-]
-
-let server: ChildProcess
+let app: BrowserApp
 let url: string
-let browser: Browser
-
-/** Starts the real `coop serve` (the built CLI and renderer) on a free port. */
-async function startCoopServe(dataDir: string): Promise<string> {
-  server = spawn(process.execPath, [join(ROOT, 'bin', 'coop.mjs'), 'serve', '--port', '0', '--json'], {
-    env: { ...process.env, COOP_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  let errors = ''
-  server.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()))
-  return new Promise((resolveUrl, reject) => {
-    server.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      try {
-        resolveUrl((JSON.parse(output) as { url: string }).url)
-      } catch {
-        // not the whole JSON object yet
-      }
-    })
-    server.on('exit', (code) => reject(new Error(`coop serve exited with ${code}: ${errors}`)))
-  })
-}
 
 beforeAll(async () => {
-  expect(existsSync(join(ROOT, 'out', 'renderer', 'index.html')), 'build first: npm run build').toBe(true)
-  mkdirSync(RESULTS, { recursive: true })
-  url = await startCoopServe(tempDir('coop-browser-data-'))
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  app = await startBrowserApp(suiteTempDir('coop-browser-data-'))
+  url = app.url
 })
 
 afterAll(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
+  await app?.close()
 })
 
 async function openApp(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } })
   const problems: string[] = []
   page.on('pageerror', (error) => problems.push(error.message))
   page.on('console', (message) => {
@@ -123,7 +82,7 @@ describe('Repositories page in browser mode', () => {
   })
 
   it('refuses the page without the launch token', async () => {
-    const page = await browser.newPage()
+    const page = await app.browser.newPage()
     const response = await page.goto(new URL('/', url).href)
     expect(response?.status()).toBe(401)
     await page.close()
