@@ -1,37 +1,98 @@
+// Small helpers shared by the benchmarks: percentiles, a seeded PRNG, timed child processes.
 import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
-/** Percentile of sorted-on-demand samples (nearest rank). */
+/** Percentile by nearest rank (p50 of [1,2,3,4] is 2, p95 of 50 samples is the 48th smallest). */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN
   const sorted = [...samples].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number
 }
 
+/** Mulberry32: a small, fast, seeded PRNG in [0, 1), so samples are the same on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
 export interface RunResult {
   readonly ms: number
   readonly stdout: string
-  /** Peak resident memory of the child in KiB, from GNU time (null when /usr/bin/time is missing). */
+  readonly stderr: string
+  readonly exitCode: number
+}
+
+export interface RunOptions {
+  readonly cwd?: string
+  readonly env?: NodeJS.ProcessEnv
+  /** Send stdout to /dev/null instead of collecting it. */
+  readonly discardStdout?: boolean
+}
+
+/** Runs a command and measures its wall time (spawn to exit). Never throws for a non-zero exit. */
+export function runTimed(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(command, [...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe'],
+    })
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk))
+    child.on('error', (error) => reject(new Error(`cannot run ${command}: ${error.message}`)))
+    child.on('close', (code, signal) => {
+      resolve({
+        ms: performance.now() - started,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        exitCode: code ?? (signal ? 128 : 1),
+      })
+    })
+  })
+}
+
+export interface NodeRunResult extends RunResult {
+  /** Peak resident memory of the Node process in KiB; null if it died before reporting. */
   readonly maxRssKiB: number | null
 }
 
-/** Runs a command with its output captured (or discarded) and measures wall time and peak memory. */
-export function runMeasured(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; discardStdout?: boolean } = {}): Promise<RunResult> {
-  const useTime = process.platform === 'linux'
-  const file = useTime ? '/usr/bin/time' : command
-  const argv = useTime ? ['-f', 'COOP_MAXRSS=%M', command, ...args] : [...args]
-  return new Promise((resolve, reject) => {
-    const started = performance.now()
-    const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      const ms = performance.now() - started
-      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.slice(-500)}`))
-      const rss = /COOP_MAXRSS=(\d+)/.exec(stderr)
-      resolve({ ms, stdout, maxRssKiB: rss ? Number(rss[1]) : null })
-    })
-  })
+/**
+ * Runs a Node program (an .mjs file) in a child process through run-with-maxrss.mjs, which reports
+ * the child's own `process.resourceUsage().maxRSS` as it exits. Works wherever Node runs (no
+ * /usr/bin/time needed); the memory of git processes the program spawns is not included.
+ */
+export async function runNodeMeasured(program: string, args: readonly string[], options: RunOptions = {}): Promise<NodeRunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'coop-bench-rss-'))
+  const report = join(dir, 'rss.json')
+  try {
+    const wrapper = join(import.meta.dirname, 'run-with-maxrss.mjs')
+    const result = await runTimed(process.execPath, [wrapper, report, program, ...args], options)
+    let maxRssKiB: number | null = null
+    try {
+      maxRssKiB = (JSON.parse(readFileSync(report, 'utf8')) as { maxRssKiB: number }).maxRssKiB
+    } catch {
+      maxRssKiB = null
+    }
+    return { ...result, maxRssKiB }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Formats milliseconds for a table: 0.42, 4.2, 42, 4,200. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—'
+  if (ms < 10) return ms.toFixed(2)
+  if (ms < 100) return ms.toFixed(1)
+  return Math.round(ms).toLocaleString('en-US')
 }
