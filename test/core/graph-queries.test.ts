@@ -182,3 +182,17 @@ describe('history, coupling, hotspots, blame and search', () => {
     expect(core.graph.search(repoId, '"; DROP TABLE files; --').paths).toEqual([])
   })
 })
+
+describe('folder sums kept at index time', () => {
+  it('give the same folder owners as computing from every change', () => {
+    for (const dir of ['', 'src', 'src/lib', '.github']) {
+      const kept = core.graph.owners(repoId, dir)
+      // A half-life a hair off the default is computed from the changes themselves.
+      const computed = core.graph.owners(repoId, dir, { halfLifeDays: 180.000001 })
+      expect(kept.owners.map((o) => [o.email, o.commits, o.linesAdded, o.linesRemoved])).toEqual(
+        computed.owners.map((o) => [o.email, o.commits, o.linesAdded, o.linesRemoved]),
+      )
+      kept.owners.forEach((o, i) => expect(o.share).toBeCloseTo(computed.owners[i]?.share ?? -1, 6))
+    }
+  })
+})

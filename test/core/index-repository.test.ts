@@ -97,6 +97,10 @@ describe('indexing a repository history', () => {
     const result = await core.repos.index(repo.path)
     expect(result).toMatchObject({ commitsAdded: 1, commitsRemoved: 2, commits: 3, files: repo.expectedCounts().files })
     expect(result.commits).toBe(Number(repo.git('rev-list', '--count', 'HEAD')))
+    // Folder sums were rebuilt: they agree with a computation from the remaining changes.
+    const kept = core.graph.owners(result.repoId, '')
+    const computed = core.graph.owners(result.repoId, '', { halfLifeDays: 180.000001 })
+    expect(kept.owners.map((o) => [o.email, o.commits])).toEqual(computed.owners.map((o) => [o.email, o.commits]))
   })
 
   it('counts merge commits like git rev-list', async () => {

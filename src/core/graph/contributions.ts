@@ -1,6 +1,6 @@
 import type { Owner } from '../../shared/graph-types'
 import type { Db } from '../store/open-database'
-import { computeShares, type ContributionRow } from './ownership'
+import { computeShares, groupBy, rankByShare, type ContributionRow } from './ownership'
 
 /** Which changes count: one file's lineage (path and earlier names), or everything below a folder. */
 export type ChangeScope =
@@ -18,7 +18,7 @@ function scopeFilter(scope: ChangeScope, params: Record<string, unknown>): strin
   if (scope.kind === 'prefix') {
     Object.assign(params, { scopeRepo: scope.repoId, lo: scope.lo, hi: scope.hi })
     // Build output, lockfiles and vendored code say little about who owns a folder.
-    return "f.repo_id = @scopeRepo AND f.path >= @lo AND f.path < @hi AND f.kind = 'source'"
+    return "f.repo_id = @scopeRepo AND f.path >= @lo AND f.path < @hi AND f.kind NOT IN ('generated', 'vendored')"
   }
   return scope.segments
     .map((segment, i) => {
@@ -69,5 +69,39 @@ export function lastActiveOf(db: Db, repoId: number, personIds: readonly number[
     )
     .all(repoId, ...personIds) as { personId: number; at: number }[]
   for (const row of rows) result.set(row.personId, row.at)
+  return result
+}
+
+/**
+ * Folder owners from the per-folder sums kept at index time (dir_owner_stats): the same answer as
+ * ownersOf with a 'prefix' scope at the default half-life, without reading every change below.
+ */
+export function ownersOfFolderFromStats(db: Db, repoId: number, dir: string, includeBots: boolean): Owner[] {
+  const rows = db
+    .prepare(
+      `SELECT p.id AS personId, p.name, p.email, p.is_bot AS bot, s.commits, s.added AS linesAdded, s.removed AS linesRemoved,
+         s.weighted_commits AS weightedCommits, s.weighted_lines AS weightedLines
+       FROM dir_owner_stats s JOIN people p ON p.id = s.person_id
+       WHERE s.repo_id = ? AND s.dir = ? AND (? = 1 OR p.is_bot = 0)`,
+    )
+    .all(repoId, dir, includeBots ? 1 : 0) as ContributionRow[]
+  return computeShares(rows, lastActiveOf(db, repoId, rows.map((r) => r.personId)))
+}
+
+/** The leading owner of each of the given folders, from dir_owner_stats (bots left out). */
+export function topOwnersOfFolders(db: Db, repoId: number, dirs: readonly string[]): Map<string, { name: string; email: string; share: number }> {
+  const result = new Map<string, { name: string; email: string; share: number }>()
+  if (dirs.length === 0) return result
+  const rows = db
+    .prepare(
+      `SELECT s.dir, p.name, p.email, s.weighted_commits AS wc, s.weighted_lines AS wl
+       FROM dir_owner_stats s JOIN people p ON p.id = s.person_id
+       WHERE s.repo_id = ? AND s.dir IN (SELECT value FROM json_each(?)) AND p.is_bot = 0`,
+    )
+    .all(repoId, JSON.stringify(dirs)) as { dir: string; name: string; email: string; wc: number; wl: number }[]
+  for (const [dir, list] of groupBy(rows, (r) => r.dir)) {
+    const top = rankByShare(list)[0]
+    if (top) result.set(dir, { name: top.name, email: top.email, share: top.share })
+  }
   return result
 }

@@ -3,7 +3,7 @@ import type { Db } from '../store/open-database'
 import { matchCodeowners } from '../codeowners/match-codeowners'
 import { codeownersOf, resolveDeclaredOwners } from './declared-owners'
 import { prefixRange, type RepoContext } from './graph-context'
-import { sharesByGroup } from './shares-by-group'
+import { sharesByFile } from './shares-by-group'
 
 /**
  * Files whose declared owners did little of the work: their combined share of the actual, recency-
@@ -13,7 +13,7 @@ export function codeownersDrift(db: Db, ctx: RepoContext, options: { under: stri
   const file = codeownersOf(ctx)
   if (!file) return []
   const { lo, hi } = prefixRange(options.under)
-  const shares = sharesByGroup(db, { repoId: ctx.repoId, lo, hi, group: 'file', newestCommitAt: ctx.newestCommitAt, halfLifeDays: options.halfLifeDays })
+  const shares = sharesByFile(db, { repoId: ctx.repoId, lo, hi, newestCommitAt: ctx.newestCommitAt, halfLifeDays: options.halfLifeDays })
   const paths = db
     .prepare("SELECT path FROM files WHERE repo_id = ? AND in_head = 1 AND kind = 'source' AND path >= ? AND path < ? ORDER BY path")
     .pluck()

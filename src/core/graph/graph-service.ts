@@ -13,7 +13,8 @@ import { CoopError } from '../errors/coop-error'
 import type { GitBackend } from '../git/git-backend'
 import type { Db } from '../store/open-database'
 import { blameLines } from './blame-query'
-import { ownersOf } from './contributions'
+import { STATS_HALF_LIFE_DAYS } from '../indexing/update-dir-stats'
+import { ownersOf, ownersOfFolderFromStats } from './contributions'
 import { coupling } from './coupling-query'
 import { declaredOwnersFor, resolveDeclaredOwners } from './declared-owners'
 import { codeownersDrift } from './drift-query'
@@ -25,7 +26,7 @@ import { parseSince } from './parse-since'
 import { search } from './search-query'
 import { listFiles, listTree } from './tree-query'
 
-export const DEFAULT_HALF_LIFE_DAYS = 180
+export const DEFAULT_HALF_LIFE_DAYS = STATS_HALF_LIFE_DAYS
 export const DEFAULT_INACTIVE_DAYS = 365
 
 export interface OwnersOptions {
@@ -66,7 +67,13 @@ export class Graph {
       target.kind === 'file' && target.fileId !== null
         ? { kind: 'lineage' as const, segments: fileLineage(this.#db, target.fileId) }
         : { kind: 'prefix' as const, repoId, ...prefixRange(path) }
-    const owners = ownersOf(this.#db, scope, { repoId, newestCommitAt: ctx.newestCommitAt, halfLifeDays, includeBots: options.includeBots ?? false })
+    const includeBots = options.includeBots ?? false
+    // Folders at the default half-life come from the sums kept at index time; anything else is
+    // computed from the changes themselves.
+    const owners =
+      scope.kind === 'prefix' && halfLifeDays === STATS_HALF_LIFE_DAYS
+        ? ownersOfFolderFromStats(this.#db, repoId, path, includeBots)
+        : ownersOf(this.#db, scope, { repoId, newestCommitAt: ctx.newestCommitAt, halfLifeDays, includeBots })
     const declared = declaredOwnersFor(ctx, path, target.kind)
     return {
       path,

@@ -61,3 +61,25 @@ export function isOrphaned(owners: readonly Owner[], inactiveDays: number, nowMs
 
 /** SQL for the recency weight of a change, as a column expression over `c.authored_at`. */
 export const WEIGHT_SQL = 'pow(0.5, (@ref - c.authored_at) / @halfLife)'
+
+/** Shares from summed weights (same rule as computeShares), highest first. */
+export function rankByShare<T extends { readonly wc: number; readonly wl: number; readonly name: string }>(rows: readonly T[]): (T & { share: number })[] {
+  const totalC = rows.reduce((s, r) => s + r.wc, 0)
+  const totalL = rows.reduce((s, r) => s + r.wl, 0)
+  if (totalC === 0) return []
+  return rows
+    .map((r) => ({ ...r, share: totalL > 0 ? 0.5 * (r.wl / totalL) + 0.5 * (r.wc / totalC) : r.wc / totalC }))
+    .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name))
+}
+
+/** Groups rows by a key. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const k = key(row)
+    const list = groups.get(k)
+    if (list) list.push(row)
+    else groups.set(k, [row])
+  }
+  return groups
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../store/open-database'
+import { groupBy, rankByShare } from './ownership'
 
 export interface GroupShare {
   readonly personId: number
@@ -7,63 +8,52 @@ export interface GroupShare {
   readonly share: number
 }
 
+interface WeightedRow {
+  readonly grp: string
+  readonly personId: number
+  readonly name: string
+  readonly email: string
+  readonly wc: number
+  readonly wl: number
+}
+
 /**
- * Shares of the work per group of paths below a folder in one pass — per child for the Explore tree's
- * owner badges (`child`), per file for the CODEOWNERS drift list (`file`). Same weighting as ownersOf.
+ * Shares of the work per file, for the given files or for every file below a folder, in one query
+ * (bots left out). Each file's own path counts; same weighting as ownersOf.
  */
-export function sharesByGroup(
+export function sharesByFile(
   db: Db,
-  options: { repoId: number; lo: string; hi: string; group: 'child' | 'file'; newestCommitAt: number; halfLifeDays: number },
+  options: { repoId: number; newestCommitAt: number; halfLifeDays: number } & ({ lo: string; hi: string } | { paths: readonly string[] }),
 ): Map<string, GroupShare[]> {
-  const groupExpr =
-    options.group === 'file'
-      ? 'f.path'
-      : `CASE WHEN instr(substr(f.path, length(@lo) + 1), '/') > 0
-           THEN substr(f.path, length(@lo) + 1, instr(substr(f.path, length(@lo) + 1), '/') - 1)
-           ELSE substr(f.path, length(@lo) + 1) END`
+  const where = 'paths' in options ? 'f.path IN (SELECT value FROM json_each(@paths))' : "f.path >= @lo AND f.path < @hi AND f.kind NOT IN ('generated', 'vendored')"
   const rows = db
     .prepare(
-      `SELECT x.grp, p.id AS personId, p.name, p.email,
-         SUM(pow(0.5, (@ref - x.authoredAt) / @halfLife)) AS wc,
-         SUM(pow(0.5, (@ref - x.authoredAt) / @halfLife) * x.lines) AS wl
-       FROM (
-         SELECT ${groupExpr} AS grp, c.author_id AS authorId, c.authored_at AS authoredAt,
-           SUM(COALESCE(fc.added, 0) + COALESCE(fc.removed, 0)) AS lines
-         FROM files f JOIN file_changes fc ON fc.file_id = f.id JOIN commits c ON c.id = fc.commit_id
-         WHERE f.repo_id = @repoId AND f.path >= @lo AND f.path < @hi AND f.kind = 'source'
-         GROUP BY grp, c.id
-       ) x JOIN people p ON p.id = x.authorId
-       WHERE p.is_bot = 0
-       GROUP BY x.grp, p.id`,
+      `SELECT f.path AS grp, p.id AS personId, p.name, p.email,
+         SUM(pow(0.5, (@ref - c.authored_at) / @halfLife)) AS wc,
+         SUM(pow(0.5, (@ref - c.authored_at) / @halfLife) * (COALESCE(fc.added, 0) + COALESCE(fc.removed, 0))) AS wl
+       FROM files f JOIN file_changes fc ON fc.file_id = f.id JOIN commits c ON c.id = fc.commit_id JOIN people p ON p.id = c.author_id
+       WHERE f.repo_id = @repoId AND ${where} AND p.is_bot = 0
+       GROUP BY f.path, p.id`,
     )
-    .all({ repoId: options.repoId, lo: options.lo, hi: options.hi, ref: options.newestCommitAt, halfLife: options.halfLifeDays * 86_400 }) as {
-    grp: string
-    personId: number
-    name: string
-    email: string
-    wc: number
-    wl: number
-  }[]
-
-  const byGroup = new Map<string, typeof rows>()
-  for (const row of rows) {
-    const list = byGroup.get(row.grp)
-    if (list) list.push(row)
-    else byGroup.set(row.grp, [row])
-  }
+    .all({
+      repoId: options.repoId,
+      ref: options.newestCommitAt,
+      halfLife: options.halfLifeDays * 86_400,
+      ...('paths' in options ? { paths: JSON.stringify(options.paths) } : { lo: options.lo, hi: options.hi }),
+    }) as WeightedRow[]
   const result = new Map<string, GroupShare[]>()
-  for (const [group, list] of byGroup) {
-    const totalC = list.reduce((s, r) => s + r.wc, 0)
-    const totalL = list.reduce((s, r) => s + r.wl, 0)
-    const shares = list
-      .map((r) => ({
-        personId: r.personId,
-        name: r.name,
-        email: r.email,
-        share: totalL > 0 ? 0.5 * (r.wl / totalL) + 0.5 * (r.wc / totalC) : r.wc / totalC,
-      }))
-      .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name))
-    result.set(group, shares)
+  for (const [path, list] of groupBy(rows, (r) => r.grp)) {
+    result.set(path, rankByShare(list).map((r) => ({ personId: r.personId, name: r.name, email: r.email, share: r.share })))
+  }
+  return result
+}
+
+/** The leading owner of each given file, for the Explore tree's badges. */
+export function topOwnersOfFiles(db: Db, ctx: { repoId: number; newestCommitAt: number }, paths: readonly string[], halfLifeDays: number): Map<string, GroupShare> {
+  const result = new Map<string, GroupShare>()
+  for (let i = 0; i < paths.length; i += 500) {
+    const shares = sharesByFile(db, { repoId: ctx.repoId, newestCommitAt: ctx.newestCommitAt, halfLifeDays, paths: paths.slice(i, i + 500) })
+    for (const [path, list] of shares) if (list[0]) result.set(path, list[0])
   }
   return result
 }

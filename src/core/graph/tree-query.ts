@@ -2,7 +2,8 @@ import type { FileEntry, FileKind, TreeListing, TreeNode } from '../../shared/gr
 import { CoopError } from '../errors/coop-error'
 import type { Db } from '../store/open-database'
 import { prefixRange, type RepoContext } from './graph-context'
-import { sharesByGroup } from './shares-by-group'
+import { topOwnersOfFolders } from './contributions'
+import { topOwnersOfFiles } from './shares-by-group'
 
 interface HeadFileRow {
   readonly path: string
@@ -31,9 +32,11 @@ export function listTree(db: Db, ctx: RepoContext, dir: string, halfLifeDays: nu
       dirs.set(name, (dirs.get(name) ?? 0) + 1)
     }
   }
-  const owners = sharesByGroup(db, { repoId: ctx.repoId, lo, hi, group: 'child', newestCommitAt: ctx.newestCommitAt, halfLifeDays })
+  // Folder badges come from the sums kept at index time; file badges from each file's own changes.
+  const folderOwners = topOwnersOfFolders(db, ctx.repoId, [...dirs.keys()].map((name) => lo + name))
+  const fileOwners = topOwnersOfFiles(db, ctx, files.map((f) => f.path), halfLifeDays)
   const topOwner = (name: string): TreeNode['topOwner'] => {
-    const top = owners.get(name)?.[0]
+    const top = folderOwners.get(lo + name) ?? fileOwners.get(lo + name)
     return top ? { name: top.name, email: top.email, share: top.share } : null
   }
   const entries: TreeNode[] = [

@@ -26,7 +26,8 @@ export async function resetHistoryIfMailmapChanged(input: {
   db.transaction(() => {
     if (reset) {
       db.prepare('DELETE FROM commits WHERE repo_id = ?').run(repoId)
-      db.prepare('UPDATE repositories SET indexed_head = NULL WHERE id = ?').run(repoId)
+      db.prepare('DELETE FROM dir_owner_stats WHERE repo_id = ?').run(repoId)
+      db.prepare('UPDATE repositories SET indexed_head = NULL, stats_commit_id = 0 WHERE id = ?').run(repoId)
     }
     db.prepare('UPDATE repositories SET mailmap_hash = ? WHERE id = ?').run(hash, repoId)
   })()

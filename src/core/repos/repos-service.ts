@@ -9,6 +9,7 @@ import type { InspectedRepository } from '../git/inspect-repository'
 import { refreshCodeowners } from '../indexing/refresh-codeowners'
 import { indexHeadTree } from '../indexing/index-head-tree'
 import { resetHistoryIfMailmapChanged } from '../indexing/mailmap-change'
+import { updateDirStats } from '../indexing/update-dir-stats'
 import { indexHistory } from '../indexing/index-history'
 import type { Logger } from '../log/logger'
 import type { Db } from '../store/open-database'
@@ -140,6 +141,7 @@ export class Repos implements ReposService {
       onProgress: report,
       signal,
     })
+    updateDirStats(this.#db, repoId, { rebuild: outcome.commitsRemoved > 0 })
     const tree = await indexHeadTree({
       db: this.#db,
       backend: this.#backend,

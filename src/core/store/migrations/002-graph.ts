@@ -57,6 +57,23 @@ export const migration002Graph: Migration = {
         INSERT INTO person_search(rowid, name, email) VALUES (new.id, new.name, new.email);
       END;
 
+      -- Who did the work below each folder, summed per commit with recency weights counted from a fixed
+      -- epoch (shares are ratios, so the epoch cancels out): folder ownership and the Explore tree's
+      -- badges read these few rows instead of every change below a folder.
+      CREATE TABLE dir_owner_stats (
+        repo_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+        dir TEXT NOT NULL,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        commits INTEGER NOT NULL,
+        added INTEGER NOT NULL,
+        removed INTEGER NOT NULL,
+        weighted_commits REAL NOT NULL,
+        weighted_lines REAL NOT NULL,
+        PRIMARY KEY (repo_id, dir, person_id)
+      ) WITHOUT ROWID;
+      -- dir_owner_stats covers this repository's commits up to this id.
+      ALTER TABLE repositories ADD COLUMN stats_commit_id INTEGER NOT NULL DEFAULT 0;
+
       -- Trigram: any three characters of a path find it, the base for fuzzy @-mention matching.
       CREATE VIRTUAL TABLE path_search USING fts5(path, content='files', content_rowid='id', tokenize='trigram');
       CREATE TRIGGER files_search_insert AFTER INSERT ON files BEGIN

@@ -1,0 +1,107 @@
+import { classifyPath } from '../files/classify-file'
+import type { Db } from '../store/open-database'
+
+/** Weights of folder statistics halve every DEFAULT half-life, counted from 2000-01-01. */
+export const STATS_HALF_LIFE_DAYS = 180
+export const STATS_EPOCH = Date.UTC(2000, 0, 1) / 1000
+
+/** The recency weight stored in dir_owner_stats for a change authored at `authoredAt` (unix seconds). */
+export function statsWeight(authoredAt: number): number {
+  return 2 ** ((authoredAt - STATS_EPOCH) / (STATS_HALF_LIFE_DAYS * 86_400))
+}
+
+/** Lockfiles, build output and vendored code say nothing about who owns a folder. */
+export function countsForFolders(path: string): boolean {
+  const kind = classifyPath(path)
+  return kind !== 'generated' && kind !== 'vendored'
+}
+
+/** '' (the root) and every folder above `path`. */
+function foldersOf(path: string): string[] {
+  const folders = ['']
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) folders.push(path.slice(0, i))
+  return folders
+}
+
+interface Delta {
+  commits: number
+  added: number
+  removed: number
+  wc: number
+  wl: number
+}
+
+/**
+ * Adds the commits indexed since the last update to the per-folder ownership sums. A watermark in
+ * the same transaction makes it exact after a crash; after a history rewrite the sums are rebuilt.
+ */
+export function updateDirStats(db: Db, repoId: number, options: { rebuild: boolean }): void {
+  if (options.rebuild) {
+    db.transaction(() => {
+      db.prepare('DELETE FROM dir_owner_stats WHERE repo_id = ?').run(repoId)
+      db.prepare('UPDATE repositories SET stats_commit_id = 0 WHERE id = ?').run(repoId)
+    })()
+  }
+  const since = db.prepare('SELECT stats_commit_id FROM repositories WHERE id = ?').pluck().get(repoId) as number
+  // Up to the newest commit now: another process may be adding more, which its own run will count.
+  const upTo = db.prepare('SELECT COALESCE(MAX(id), 0) FROM commits WHERE repo_id = ?').pluck().get(repoId) as number
+  if (upTo <= since) return
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.author_id AS personId, c.authored_at AS authoredAt, f.path, fc.added, fc.removed
+       FROM commits c JOIN file_changes fc ON fc.commit_id = c.id JOIN files f ON f.id = fc.file_id
+       WHERE c.repo_id = ? AND c.id > ? AND c.id <= ? ORDER BY c.id`,
+    )
+    .iterate(repoId, since, upTo) as IterableIterator<{ id: number; personId: number; authoredAt: number; path: string; added: number | null; removed: number | null }>
+
+  const sums = new Map<string, Delta>()
+  // Each commit counts once per folder however many of its files are below it.
+  let commitId = -1
+  let personId = 0
+  let weight = 0
+  let perFolder = new Map<string, { added: number; removed: number }>()
+  const flush = (): void => {
+    for (const [dir, lines] of perFolder) {
+      const key = `${personId}\0${dir}`
+      const sum = sums.get(key) ?? { commits: 0, added: 0, removed: 0, wc: 0, wl: 0 }
+      sum.commits += 1
+      sum.added += lines.added
+      sum.removed += lines.removed
+      sum.wc += weight
+      sum.wl += weight * (lines.added + lines.removed)
+      sums.set(key, sum)
+    }
+    perFolder = new Map()
+  }
+  for (const row of rows) {
+    if (row.id !== commitId) {
+      flush()
+      commitId = row.id
+      personId = row.personId
+      weight = statsWeight(row.authoredAt)
+    }
+    if (!countsForFolders(row.path)) continue
+    for (const dir of foldersOf(row.path)) {
+      const lines = perFolder.get(dir) ?? { added: 0, removed: 0 }
+      lines.added += row.added ?? 0
+      lines.removed += row.removed ?? 0
+      perFolder.set(dir, lines)
+    }
+  }
+  flush()
+
+  const add = db.prepare(
+    `INSERT INTO dir_owner_stats (repo_id, dir, person_id, commits, added, removed, weighted_commits, weighted_lines)
+     VALUES (@repoId, @dir, @personId, @commits, @added, @removed, @wc, @wl)
+     ON CONFLICT (repo_id, dir, person_id) DO UPDATE SET commits = commits + excluded.commits,
+       added = added + excluded.added, removed = removed + excluded.removed,
+       weighted_commits = weighted_commits + excluded.weighted_commits, weighted_lines = weighted_lines + excluded.weighted_lines`,
+  )
+  db.transaction(() => {
+    for (const [key, sum] of sums) {
+      const [person, dir] = key.split('\0') as [string, string]
+      add.run({ repoId, dir, personId: Number(person), ...sum })
+    }
+    db.prepare('UPDATE repositories SET stats_commit_id = ? WHERE id = ?').run(upTo, repoId)
+  })()
+}
