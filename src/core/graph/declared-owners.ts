@@ -60,7 +60,8 @@ function findPerson(db: Db, ctx: RepoContext, owner: string, owners: readonly Ow
     let people = authorsCache.get(ctx)
     if (!people) {
       people = db
-        .prepare('SELECT DISTINCT p.name, p.email FROM people p JOIN commits c ON c.author_id = p.id WHERE c.repo_id = ?')
+        // People are few and commits many: ask per person whether they authored here (an index step).
+        .prepare('SELECT p.name, p.email FROM people p WHERE EXISTS (SELECT 1 FROM commits c WHERE c.author_id = p.id AND c.repo_id = ?)')
         .all(ctx.repoId) as PersonRef[]
       authorsCache.set(ctx, people)
     }

@@ -4,6 +4,7 @@ import type { GitBackend } from '../git/git-backend'
 import type { GitCommit } from '../git/read-history'
 import type { Db } from '../store/open-database'
 import { HistoryWriter } from './history-writer'
+import { updateDirStats } from './update-dir-stats'
 
 /**
  * Commits per `git log` call: bounds memory (a page is held whole) while keeping git's per-process
@@ -42,6 +43,8 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
   const candidates = await backend.listCommits(repoPath, head, appendOnly ? indexedHead : null)
   const commitsRemoved = appendOnly || indexedHead === null ? 0 : removeUnreachable(db, repoId, candidates)
 
+  // Folder sums follow the commits page by page, so their work overlaps git reading the next page.
+  if (commitsRemoved > 0) updateDirStats(db, repoId, { rebuild: true })
   const writer = new HistoryWriter(db, repoId)
   const pending = writer.missing(candidates)
   let commitsAdded = 0
@@ -62,6 +65,7 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
     commitsAdded += await writeInSlices(writer, commits, (written) =>
       onProgress({ repoId, phase: 'reading', done: start + written, total: pending.length }),
     )
+    updateDirStats(db, repoId, { rebuild: false })
   }
   writer.finish()
   return { commitsAdded, commitsRemoved }

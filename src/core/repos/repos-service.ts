@@ -141,7 +141,8 @@ export class Repos implements ReposService {
       onProgress: report,
       signal,
     })
-    updateDirStats(this.#db, repoId, { rebuild: outcome.commitsRemoved > 0 })
+    // Sums for commits an interrupted run stored before it stopped.
+    updateDirStats(this.#db, repoId, { rebuild: false })
     const tree = await indexHeadTree({
       db: this.#db,
       backend: this.#backend,
