@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useApi } from '../../api/api-context'
-import { initialReposState, reposReducer, type ReposState } from '../repositories/repos-state'
+import type { ReposState } from '../repositories/repos-state'
+import { useReposList } from '../repositories/use-repos-list'
 
 export interface ExploreRepos {
   readonly state: ReposState
@@ -12,20 +13,8 @@ export interface ExploreRepos {
 /** The repositories to explore, their indexing progress, and a revision that moves when one is re-indexed. */
 export function useExploreRepos(): ExploreRepos {
   const api = useApi()
-  const [state, dispatch] = useReducer(reposReducer, initialReposState)
+  const { state, dispatch, refresh } = useReposList()
   const [revisions, setRevisions] = useState<ReadonlyMap<number, number>>(() => new Map())
-  const loads = useRef(0)
-
-  const refresh = useCallback(async () => {
-    const load = ++loads.current
-    const result = await api.repos.list({})
-    if (load !== loads.current) return
-    dispatch(result.ok ? { type: 'loaded', repos: result.value } : { type: 'loadFailed', error: result.error })
-  }, [api])
-
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
 
   useEffect(() => {
     const offProgress = api.on('index:progress', (progress) => dispatch({ type: 'progress', progress }))
@@ -40,7 +29,7 @@ export function useExploreRepos(): ExploreRepos {
       offProgress()
       offFinished()
     }
-  }, [api, refresh])
+  }, [api, dispatch, refresh])
 
   return { state, revisions, refresh }
 }

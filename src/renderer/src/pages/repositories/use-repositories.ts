@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Result } from '../../../../shared/result'
 import type { RepoSummary } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { formatCount } from '../../lib/format'
-import { initialReposState, reposReducer, type ReposState } from './repos-state'
+import type { ReposState } from './repos-state'
+import { useReposList } from './use-repos-list'
 
 export interface Repositories {
   readonly state: ReposState
@@ -18,27 +19,14 @@ export interface Repositories {
 /** The repository list, kept current by index events, and the actions on it. */
 export function useRepositories(): Repositories {
   const api = useApi()
-  const [state, dispatch] = useReducer(reposReducer, initialReposState)
+  const { state, dispatch, refresh } = useReposList()
   const [announcement, setAnnouncement] = useState('')
-  const loads = useRef(0)
   const repos = useRef<readonly RepoSummary[] | null>(null)
   const refreshingForUnknown = useRef(false)
 
   useEffect(() => {
     repos.current = state.repos
   }, [state.repos])
-
-  const refresh = useCallback(async () => {
-    // Only the newest load may land: an older answer would bring back a run that has finished since.
-    const load = ++loads.current
-    const result = await api.repos.list({})
-    if (load !== loads.current) return
-    dispatch(result.ok ? { type: 'loaded', repos: result.value } : { type: 'loadFailed', error: result.error })
-  }, [api])
-
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
 
   useEffect(() => {
     const nameOf = (repoId: number): string => repos.current?.find((repo) => repo.id === repoId)?.name ?? `Repository ${repoId}`
@@ -67,7 +55,7 @@ export function useRepositories(): Repositories {
       offProgress()
       offFinished()
     }
-  }, [api, refresh])
+  }, [api, dispatch, refresh])
 
   const add = useCallback(
     async (path: string) => {
@@ -80,7 +68,7 @@ export function useRepositories(): Repositories {
       }
       return result
     },
-    [api],
+    [api, dispatch],
   )
 
   const reindex = useCallback(
@@ -92,7 +80,7 @@ export function useRepositories(): Repositories {
       }
       return result
     },
-    [api],
+    [api, dispatch],
   )
 
   const remove = useCallback(
@@ -105,7 +93,7 @@ export function useRepositories(): Repositories {
       }
       return result
     },
-    [api],
+    [api, dispatch],
   )
 
   return { state, announcement, refresh, add, reindex, remove }
