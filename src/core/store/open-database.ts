@@ -19,6 +19,9 @@ export function openDatabase(file: string, options: { migrateTo?: number } = {})
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     db.pragma('synchronous = NORMAL')
+    // 64 MiB of page cache (the default is 2 MiB): indexing inserts into indexes keyed by hash and by
+    // file, all over the tree, and a page that stays in memory is not read and rewritten again.
+    db.pragma('cache_size = -65536')
     // 64 MiB of page cache (the default is 2 MiB): indexing updates several indexes per change,
     // and keeping their pages in memory is most of the difference on large histories.
     db.pragma('cache_size = -65536')
