@@ -59,8 +59,6 @@ export function isOrphaned(owners: readonly Owner[], inactiveDays: number, nowMs
   return leading.every((owner) => Date.parse(owner.lastActive) < cutoff)
 }
 
-/** SQL for the recency weight of a change, as a column expression over `c.authored_at`. */
-export const WEIGHT_SQL = 'pow(0.5, (@ref - c.authored_at) / @halfLife)'
 
 /** Shares from summed weights (same rule as computeShares), highest first. */
 export function rankByShare<T extends { readonly wc: number; readonly wl: number; readonly name: string }>(rows: readonly T[]): (T & { share: number })[] {
