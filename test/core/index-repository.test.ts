@@ -83,9 +83,12 @@ describe('indexing a repository history', () => {
     expect(again.commitsAdded).toBe(0)
     expect(progress).toEqual([])
 
-    const newHead = repo.write('src/app.ts', 'export const a = 2\n').commit('Bump a', ada)
+    const newHead = repo.write('src/app.ts', 'export const a = 2\n').write('src/fresh-module.ts', '\n').commit('Bump a', ada)
     const third = await core.repos.index(repo.path)
     expect(third).toMatchObject({ commitsAdded: 1, commits: 5, head: newHead })
+    // What an update adds is searchable at once.
+    expect(core.graph.search(third.repoId, 'bump').commits.map((c) => c.hash)).toEqual([newHead])
+    expect(core.graph.search(third.repoId, 'fresh').paths.map((p) => p.path)).toEqual(['src/fresh-module.ts'])
   })
 
   it('follows a rewritten history: unreachable commits go, new ones come', async () => {
@@ -97,6 +100,9 @@ describe('indexing a repository history', () => {
     const result = await core.repos.index(repo.path)
     expect(result).toMatchObject({ commitsAdded: 1, commitsRemoved: 2, commits: 3, files: repo.expectedCounts().files })
     expect(result.commits).toBe(Number(repo.git('rev-list', '--count', 'HEAD')))
+    // Search forgets the rewritten commits and finds the new one.
+    expect(core.graph.search(result.repoId, 'direction').commits.map((c) => c.subject)).toEqual(['Different direction'])
+    expect(core.graph.search(result.repoId, 'binary logo').commits).toEqual([])
     // Folder sums were rebuilt: they agree with a computation from the remaining changes.
     const kept = core.graph.owners(result.repoId, '')
     const computed = core.graph.owners(result.repoId, '', { halfLifeDays: 180.000001 })
