@@ -20,25 +20,16 @@ export interface ContributionRow {
  * reformatting commit of 10,000 lines does not outweigh years of steady work. Shares sum to 1.
  */
 export function computeShares(rows: readonly ContributionRow[], lastActive: ReadonlyMap<number, number>): Owner[] {
-  const totalCommits = rows.reduce((sum, r) => sum + r.weightedCommits, 0)
-  const totalLines = rows.reduce((sum, r) => sum + r.weightedLines, 0)
-  if (totalCommits === 0) return []
-  return rows
-    .map((r) => {
-      const byCommits = r.weightedCommits / totalCommits
-      const share = totalLines > 0 ? 0.5 * (r.weightedLines / totalLines) + 0.5 * byCommits : byCommits
-      return {
-        name: r.name,
-        email: r.email,
-        share,
-        commits: r.commits,
-        linesAdded: r.linesAdded,
-        linesRemoved: r.linesRemoved,
-        lastActive: new Date((lastActive.get(r.personId) ?? 0) * 1000).toISOString(),
-        bot: r.bot === 1,
-      }
-    })
-    .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name))
+  return rankByShare(rows.map((r) => ({ ...r, wc: r.weightedCommits, wl: r.weightedLines }))).map((r) => ({
+    name: r.name,
+    email: r.email,
+    share: r.share,
+    commits: r.commits,
+    linesAdded: r.linesAdded,
+    linesRemoved: r.linesRemoved,
+    lastActive: new Date((lastActive.get(r.personId) ?? 0) * 1000).toISOString(),
+    bot: r.bot === 1,
+  }))
 }
 
 /** The fewest people who together hold at least half of the ownership. */
@@ -60,7 +51,7 @@ export function isOrphaned(owners: readonly Owner[], inactiveDays: number, nowMs
 }
 
 
-/** Shares from summed weights (same rule as computeShares), highest first. */
+/** The share rule itself, on summed weights (wc: commits, wl: lines), highest share first. */
 export function rankByShare<T extends { readonly wc: number; readonly wl: number; readonly name: string }>(rows: readonly T[]): (T & { share: number })[] {
   const totalC = rows.reduce((s, r) => s + r.wc, 0)
   const totalL = rows.reduce((s, r) => s + r.wl, 0)
