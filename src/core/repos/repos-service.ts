@@ -124,6 +124,13 @@ export class Repos implements ReposService {
 
   async #indexOnce(repoId: number, inspected: InspectedRepository, job: Job, signal: AbortSignal, options: IndexOptions): Promise<IndexResult> {
     const started = performance.now()
+    const stored = this.#require(repoId)
+    // Every graph command refreshes first: when HEAD has not moved, nothing below can have changed
+    // (the .mailmap, the tree and shallowness are all read at HEAD), so answer straight away.
+    if (stored.indexedHead === inspected.head && stored.treeHead === inspected.head) {
+      this.#store.touch(repoId)
+      return resultOf(this.#require(repoId), { commitsAdded: 0, commitsRemoved: 0 }, started)
+    }
     await resetHistoryIfMailmapChanged({ db: this.#db, backend: this.#backend, repoId, repoPath: inspected.path, head: inspected.head })
     const before = this.#require(repoId)
     const report = (progress: IndexProgress): void => {
@@ -153,24 +160,8 @@ export class Repos implements ReposService {
     })
     await refreshCodeowners({ db: this.#db, backend: this.#backend, repoId, repoPath: inspected.path, head: inspected.head, changedPaths: tree.changedPaths })
     const shallow = await this.#backend.isShallow(inspected.path)
-    const unchanged = outcome.commitsAdded === 0 && outcome.commitsRemoved === 0 && before.indexedHead === inspected.head
-    if (unchanged) this.#store.touch(repoId)
-    const after = unchanged
-      ? this.#require(repoId)
-      : this.#store.completeRun(repoId, inspected.head, { pruneFiles: outcome.commitsRemoved > 0, shallow })
-    return {
-      repoId,
-      path: after.path,
-      head: inspected.head,
-      commits: after.commits,
-      commitsAdded: outcome.commitsAdded,
-      commitsRemoved: outcome.commitsRemoved,
-      files: after.files,
-      people: after.people,
-      filesAtHead: after.filesAtHead,
-      shallow: after.shallow,
-      durationMs: Math.round(performance.now() - started),
-    }
+    const after = this.#store.completeRun(repoId, inspected.head, { pruneFiles: outcome.commitsRemoved > 0, shallow })
+    return resultOf(after, outcome, started)
   }
 
   #require(repoId: number): RepositoryRow {
@@ -206,4 +197,20 @@ export class Repos implements ReposService {
 
 function anySignal(own: AbortSignal, other: AbortSignal | undefined): AbortSignal {
   return other ? AbortSignal.any([own, other]) : own
+}
+
+function resultOf(row: RepositoryRow, outcome: { commitsAdded: number; commitsRemoved: number }, started: number): IndexResult {
+  return {
+    repoId: row.id,
+    path: row.path,
+    head: row.indexedHead ?? '',
+    commits: row.commits,
+    commitsAdded: outcome.commitsAdded,
+    commitsRemoved: outcome.commitsRemoved,
+    files: row.files,
+    people: row.people,
+    filesAtHead: row.filesAtHead,
+    shallow: row.shallow,
+    durationMs: Math.round(performance.now() - started),
+  }
 }
