@@ -47,6 +47,8 @@ export class HistoryWriter {
 
   /** Drops hashes that are already stored: left over from a run that was interrupted. */
   missing(hashes: readonly string[]): string[] {
+    // A first index has nothing stored: no need to look up every one of its hashes.
+    if (this.#db.prepare('SELECT 1 FROM commits WHERE repo_id = ? LIMIT 1').get(this.#repoId) === undefined) return [...hashes]
     return hashes.filter((hash) => this.#hasCommit.get(this.#repoId, hash) === undefined)
   }
 
