@@ -33,6 +33,11 @@ function num(name: string) {
   }
 }
 
+/** `--under DIR` as a repository path; the whole repository when it is not given. */
+function underOf(target: RepoTarget, under: string | undefined): string {
+  return under ? target.toRepoPath(under) : ''
+}
+
 /** Runs a query against the target repository and prints its value as JSON or as text. */
 function run<T>(context: CommandContext, options: Options, ask: (target: RepoTarget) => T | Promise<T>, render: (value: T) => string) {
   return (async () => {
@@ -50,7 +55,7 @@ export function registerGraphCommands(program: Command, context: CommandContext)
     .option('--under <dir>', 'only files below this folder')
     .option('--limit <n>', 'at most this many', int('--limit'))
     .action((options: Options & { under?: string; limit?: number }) =>
-      run(context, options, (t) => graph().files(t.repoId, { under: options.under ? t.toRepoPath(options.under) : '', limit: options.limit }), renderFiles),
+      run(context, options, (t) => graph().files(t.repoId, { under: underOf(t, options.under), limit: options.limit }), renderFiles),
     )
 
   query(program, 'owners', 'who owns a file or folder: shares of the work, bus factor, declared owners')
@@ -82,7 +87,7 @@ export function registerGraphCommands(program: Command, context: CommandContext)
       run(
         context,
         options,
-        (t) => graph().hotspots(t.repoId, { since: options.since, under: options.under ? t.toRepoPath(options.under) : '', limit: options.limit }),
+        (t) => graph().hotspots(t.repoId, { since: options.since, under: underOf(t, options.under), limit: options.limit }),
         renderHotspots,
       ),
     )
@@ -127,7 +132,7 @@ export function registerGraphCommands(program: Command, context: CommandContext)
       run(
         context,
         options,
-        (t) => graph().drift(t.repoId, { under: options.under ? t.toRepoPath(options.under) : '', threshold: options.threshold, limit: options.limit }),
+        (t) => graph().drift(t.repoId, { under: underOf(t, options.under), threshold: options.threshold, limit: options.limit }),
         renderDrift,
       ),
     )
