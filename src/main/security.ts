@@ -27,26 +27,7 @@ export function isAllowedExternalUrl(url: unknown): boolean {
   return EXTERNAL_HOSTS.has(parsed.hostname)
 }
 
-export type CspMode = 'production' | 'development'
-
-/**
- * The renderer's Content-Security-Policy. Development relaxes script-src only because Vite's React
- * refresh injects an inline preamble; the packaged app gets the strict policy.
- */
-export function contentSecurityPolicy(mode: CspMode): string {
-  const scriptSrc = mode === 'development' ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'"
-  return [
-    "default-src 'self'",
-    scriptSrc,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ')
-}
+export { contentSecurityPolicy, type CspMode } from '../shared/content-security-policy'
 
 type HardenableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
   readonly webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import { eventNames } from '../../shared/channels'
+import { contentSecurityPolicy } from '../../shared/content-security-policy'
 import { fail } from '../../shared/result'
 import { dispatch } from '../bridge/dispatch'
 import { createHandlers } from '../bridge/handlers'
@@ -40,8 +41,7 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 1024 * 1024
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'Content-Security-Policy': contentSecurityPolicy('production'),
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
