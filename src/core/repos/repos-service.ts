@@ -129,7 +129,7 @@ export class Repos implements ReposService {
     // (the .mailmap, the tree and shallowness are all read at HEAD), so answer straight away.
     if (stored.indexedHead === inspected.head && stored.treeHead === inspected.head) {
       this.#store.touch(repoId)
-      return resultOf(this.#require(repoId), { commitsAdded: 0, commitsRemoved: 0 }, started)
+      return resultOf(stored, { commitsAdded: 0, commitsRemoved: 0 }, started)
     }
     await resetHistoryIfMailmapChanged({ db: this.#db, backend: this.#backend, repoId, repoPath: inspected.path, head: inspected.head })
     const before = this.#require(repoId)

@@ -1,5 +1,6 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs'
 import { join } from 'node:path'
+import type { RepoSummary } from '../../shared/types'
 import type { ReposService } from '../core'
 import type { EventBus } from '../events/event-bus'
 import type { Logger } from '../log/logger'
@@ -31,7 +32,7 @@ export class RepoWatcher {
 
   /** Starts watching `repoId` if it is known and not watched yet; stops if it was removed. */
   sync(repoId: number): void {
-    const repo = this.#repos.list().find((r) => r.id === repoId)
+    const repo = this.#find(repoId)
     if (!repo) return this.#unwatch(repoId)
     if (this.#watchers.has(repoId)) return
     const gitDir = gitDirOf(repo.path)
@@ -48,6 +49,15 @@ export class RepoWatcher {
       }
     }
     this.#watchers.set(repoId, watchers)
+  }
+
+  #find(repoId: number): RepoSummary | null {
+    try {
+      return this.#repos.get(repoId)
+    } catch {
+      // get() answers not_found for a repository that was removed
+      return null
+    }
   }
 
   close(): void {
