@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { CoopError, GitError } from '../errors/coop-error'
+import { emptyRepository, notARepository, requireDirectory } from './repository-errors'
 import { runGit } from './run-git'
 
 export type RepositoryLayout = 'worktree' | 'bare'
@@ -35,19 +35,9 @@ export async function inspectRepository(inputPath: string): Promise<InspectedRep
   // Empty output means HEAD is unborn: `-q` makes git exit quietly instead of failing loudly.
   const head = (await runGit(path, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim()
   if (head === '') {
-    throw new CoopError('empty_repository', `Repository has no commits yet: ${top} (commit something, then index it again)`, { path: top })
+    throw emptyRepository(top)
   }
   return { layout: bare ? 'bare' : 'worktree', path: top, name: nameOf(top, bare), head }
-}
-
-async function requireDirectory(path: string): Promise<void> {
-  let isDirectory: boolean
-  try {
-    isDirectory = (await stat(path)).isDirectory()
-  } catch {
-    throw new CoopError('path_missing', `Path does not exist: ${path}`, { path })
-  }
-  if (!isDirectory) throw new CoopError('not_a_repository', `Not a git repository (not a folder): ${path}`, { path })
 }
 
 function explainNotARepository(path: string, error: unknown): CoopError {
@@ -61,7 +51,7 @@ function explainNotARepository(path: string, error: unknown): CoopError {
     )
   }
   if (/not a git repository/i.test(stderr)) {
-    return new CoopError('not_a_repository', `Not a git repository: ${path} (choose the folder that contains .git)`, { path }, { cause: error })
+    return notARepository(path, error)
   }
   return error instanceof CoopError ? error : new CoopError('git_failed', `Could not read ${path} with git`, { path }, { cause: error })
 }

@@ -1,4 +1,5 @@
 import { CoopError } from '../../errors/coop-error'
+import { emptyRepository } from '../repository-errors'
 import type { GitBackend, TreeChange, TreeEntry } from '../git-backend'
 import type { InspectedRepository } from '../inspect-repository'
 import type { GitCommit, GitPerson } from '../read-history'
@@ -40,7 +41,7 @@ const readers: Omit<GitBackend, 'readCommits'> = {
     const head = await headCommit(await ObjectStore.open(location))
     if (head === null) {
       const top = location.top
-      throw new CoopError('empty_repository', `Repository has no commits yet: ${top} (commit something, then index it again)`, { path: top })
+      throw emptyRepository(top)
     }
     return { layout: location.layout, path: location.top, name: repositoryName(location), head }
   },

@@ -1,6 +1,7 @@
 import { lstat, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { CoopError } from '../../errors/coop-error'
+import { notARepository, requireDirectory } from '../repository-errors'
 import type { RepositoryLayout } from '../inspect-repository'
 import { readRepoConfigValue } from './config'
 
@@ -105,20 +106,6 @@ async function commonDirOf(gitDir: string): Promise<string> {
   } catch {
     return gitDir
   }
-}
-
-async function requireDirectory(path: string): Promise<void> {
-  let directory: boolean
-  try {
-    directory = (await stat(path)).isDirectory()
-  } catch {
-    throw new CoopError('path_missing', `Path does not exist: ${path}`, { path })
-  }
-  if (!directory) throw new CoopError('not_a_repository', `Not a git repository (not a folder): ${path}`, { path })
-}
-
-function notARepository(path: string): CoopError {
-  return new CoopError('not_a_repository', `Not a git repository: ${path} (choose the folder that contains .git)`, { path })
 }
 
 async function isDirectory(path: string): Promise<boolean> {
