@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/core/core'
 import { openCore } from '../../src/core/create-core'
-import { PAGE_SIZE } from '../../src/core/indexing/index-history'
+import { COMMITS_PER_TRANSACTION } from '../../src/core/indexing/index-history'
 import type { IndexFinished, IndexProgress } from '../../src/shared/types'
 import { ada, FixtureRepo, generateHistory, git, grace, linus } from '../helpers/git-fixture'
 import { tempDir } from '../helpers/temp-dir'
@@ -145,9 +145,9 @@ describe('indexing a repository history', () => {
     expect(core.repos.list().map((r) => r.name).sort()).toEqual([repo.path.split('/').pop(), 'mirror'].sort())
   })
 
-  it('reads a long history in pages and emits progress up to the total', async () => {
+  it('reads a long history in batches and emits progress up to the total', async () => {
     const repo = FixtureRepo.create()
-    const count = PAGE_SIZE + 1037
+    const count = 10 * COMMITS_PER_TRANSACTION + 37
     generateHistory(repo, count)
     const progress: IndexProgress[] = []
     const result = await newCore().repos.index(repo.path, { onProgress: (p) => progress.push(p) })
@@ -163,28 +163,37 @@ describe('indexing a repository history', () => {
 describe('an interrupted index run', () => {
   it('leaves a consistent database and the next run resumes without duplicates', async () => {
     const repo = FixtureRepo.create()
-    generateHistory(repo, PAGE_SIZE + 500)
+    const stopAt = 4 * COMMITS_PER_TRANSACTION
+    // A file per commit: files changed only before the stop still need their last commit recorded.
+    generateHistory(repo, stopAt + 500, stopAt + 500)
     const dataDir = tempDir('coop-data-')
     const core = newCore(dataDir)
     const controller = new AbortController()
     const interrupted = core.repos.index(repo.path, {
       signal: controller.signal,
       onProgress: (p) => {
-        if (p.phase === 'reading' && p.done >= PAGE_SIZE) controller.abort()
+        if (p.phase === 'reading' && p.done >= stopAt) controller.abort()
       },
     })
     await expect(interrupted).rejects.toMatchObject({ code: 'cancelled' })
     const [summary] = core.repos.list()
-    // The run never completed: no head recorded, but the first page is safely stored.
+    // The run never completed: no head recorded, but what was read before the stop is safely stored.
     expect(summary).toMatchObject({ head: null, commits: 0 })
     const db = new Database(join(dataDir, 'coop.db'), { readonly: true })
-    expect(db.prepare('SELECT COUNT(*) AS n FROM commits').get()).toEqual({ n: PAGE_SIZE })
+    expect(db.prepare('SELECT COUNT(*) AS n FROM commits').get()).toEqual({ n: stopAt })
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.pragma('foreign_key_check')).toEqual([])
     db.close()
 
     const resumed = await core.repos.index(repo.path)
-    expect(resumed).toMatchObject({ commits: PAGE_SIZE + 500, commitsAdded: 500 })
+    expect(resumed).toMatchObject({ commits: stopAt + 500, commitsAdded: 500 })
+    const check = new Database(join(dataDir, 'coop.db'), { readonly: true })
+    const stale = check
+      .prepare('SELECT COUNT(*) FROM files f WHERE last_commit_id IS NOT (SELECT MAX(commit_id) FROM file_changes WHERE file_id = f.id)')
+      .pluck()
+      .get()
+    check.close()
+    expect(stale).toBe(0)
   })
 })
 

@@ -35,6 +35,9 @@ const isomorphicBackend: GitBackend = (() => {
     listCommits: async (...args) => (await load()).listCommits(...args),
     isAncestor: async (...args) => (await load()).isAncestor(...args),
     readCommits: async (...args) => (await load()).readCommits(...args),
+    streamCommits: async function* (...args) {
+      yield* (await load()).streamCommits(...args)
+    },
     listTree: async (...args) => (await load()).listTree(...args),
     diffTrees: async (...args) => (await load()).diffTrees(...args),
     readBlob: async (...args) => (await load()).readBlob(...args),

@@ -2,6 +2,7 @@ import type { GitBackend } from './git-backend'
 import { inspectRepository } from './inspect-repository'
 import { isAncestor, listCommits, readCommits } from './read-history'
 import { diffTrees, isShallow, listTree, readBlob } from './read-tree'
+import { streamCommits } from './stream-history'
 
 /** The git binary through simple-git: the default whenever git is installed. */
 export const cliBackend: GitBackend = {
@@ -10,6 +11,7 @@ export const cliBackend: GitBackend = {
   listCommits,
   isAncestor,
   readCommits,
+  streamCommits,
   listTree,
   diffTrees,
   readBlob,

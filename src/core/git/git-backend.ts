@@ -34,6 +34,11 @@ export interface GitBackend {
    * renames detected as git's default `--find-renames` does (50% similarity).
    */
   readCommits(repoPath: string, hashes: readonly string[]): Promise<GitCommit[]>
+  /**
+   * The same records as readCommits, in order, in batches of up to `batchSize`, for lists too long
+   * to hold whole (a first index). Ending the iteration early stops the reading.
+   */
+  streamCommits(repoPath: string, hashes: readonly string[], batchSize: number): AsyncIterable<GitCommit[]>
   /** Every blob and submodule in the tree of `commit`, recursively, with sizes. */
   listTree(repoPath: string, commit: string): Promise<TreeEntry[]>
   /** What differs between the trees of two commits (no rename detection). */

@@ -1,6 +1,3 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { runGit } from './run-git'
 
 export interface GitPerson {
@@ -59,35 +56,24 @@ export async function isAncestor(repoPath: string, ancestor: string, head: strin
 const FIELDS = ['%H', '%P', '%aN', '%aE', '%at', '%cN', '%cE', '%ct', '%s'] as const
 const FORMAT = `%x1e${FIELDS.join('%x1f')}`
 
+/** `git log` reading the commits given on stdin, in that order, in the form parseLog reads. */
+export const LOG_ARGUMENTS = [
+  '-c', 'core.quotePath=false',
+  'log', '--no-walk=unsorted', '--numstat', '-z', '--find-renames', '--no-color', '--no-show-signature',
+  `--format=${FORMAT}`, '--stdin',
+] as const
+
 /**
- * Reads the given commits with the files each changed. One page at a time, so memory stays bounded
- * by the page, never the whole history (simple-git buffers a command's full output). The hashes go
- * in on stdin: as arguments git would check each one against refs and work-tree paths, which costs
- * more than the diffs on large repositories, and a long command line breaks on Windows.
+ * Reads the given commits with the files each changed, through pipes, whole (simple-git buffers a
+ * command's output): for updates and small lists. A full index goes through streamCommits. The
+ * hashes go in on stdin: as arguments git would check each one against refs and work-tree paths,
+ * which costs more than the diffs on large repositories, and a long command line breaks on Windows.
  */
 export async function readCommits(repoPath: string, hashes: readonly string[]): Promise<GitCommit[]> {
   if (hashes.length === 0) return []
-  const args = [
-    '-c', 'core.quotePath=false',
-    'log', '--no-walk=unsorted', '--numstat', '-z', '--find-renames', '--no-color', '--no-show-signature',
-    `--format=${FORMAT}`, '--stdin',
-  ]
-  const stdin = `${hashes.join('\n')}\n`
-  // A small page (the usual update) comes back on stdout. A large one is written to a file: a pipe
-  // stalls git whenever this process is busy writing the previous page to SQLite, and the two
-  // should run side by side.
-  if (hashes.length <= SMALL_PAGE) return parseLog(await runGit(repoPath, args, { stdin }))
-  const dir = await mkdtemp(join(tmpdir(), 'coop-log-'))
-  const file = join(dir, 'page')
-  try {
-    await runGit(repoPath, [...args, `--output=${file}`], { stdin })
-    return parseLog(await readFile(file, 'utf8'))
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  return parseLog(await runGit(repoPath, LOG_ARGUMENTS, { stdin: `${hashes.join('\n')}\n` }))
 }
 
-const SMALL_PAGE = 500
 
 /**
  * Parses `git log -z --numstat` output. Tokens are NUL-separated: a commit header starts with \x1e;

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { open } from 'node:fs/promises'
 import { simpleGit, type SimpleGit } from 'simple-git'
 import { GitError } from '../errors/coop-error'
 
@@ -14,6 +16,41 @@ export async function runGit(repoPath: string, args: readonly string[], options:
   } catch (error) {
     const stderr = error instanceof Error ? error.message.trim() : String(error)
     throw new GitError(describeGitFailure(repoPath, args, stderr), { args, exitCode: null, stderr, repoPath }, { cause: error })
+  }
+}
+
+/**
+ * Runs git with stdin read from `inputFile` and what it prints written to `outputFile` (git's
+ * `--output`, set by the caller). The one command that bypasses simple-git, for the bulk history
+ * read: simple-git feeds stdin through a pipe, which only drains while this process's event loop
+ * turns, so git sat idle whenever indexing was busy writing the previous page to SQLite. A file
+ * needs nothing from this process, and git works side by side with it.
+ */
+export async function runGitWithFiles(repoPath: string, args: readonly string[], inputFile: string, signal?: AbortSignal): Promise<void> {
+  const input = await open(inputFile, 'r')
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn('git', [...args], {
+        cwd: repoPath,
+        env: gitEnvironment(process.env),
+        stdio: [input.fd, 'ignore', 'pipe'],
+        windowsHide: true,
+        ...(signal ? { signal } : {}),
+      })
+      const chunks: Buffer[] = []
+      child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk))
+      child.on('error', reject)
+      child.on('close', (code) => {
+        const stderr = Buffer.concat(chunks).toString('utf8')
+        if (code === 0) resolve()
+        else reject(new Error(stderr.trim() === '' ? `git exited with code ${String(code)}` : stderr))
+      })
+    })
+  } catch (error) {
+    const stderr = error instanceof Error ? error.message.trim() : String(error)
+    throw new GitError(describeGitFailure(repoPath, args, stderr), { args, exitCode: null, stderr, repoPath }, { cause: error })
+  } finally {
+    await input.close()
   }
 }
 
@@ -52,5 +89,7 @@ function describeGitFailure(repoPath: string, args: readonly string[], stderr: s
     return `Git cannot read some objects in ${repoPath}: the repository may be damaged (git fsck there says which). What was indexed before is kept`
   }
   const firstLine = stderr.split('\n').find((line) => line.trim() !== '') ?? 'no output'
-  return `git ${args[0] ?? ''} failed: ${firstLine.replace(/^(fatal|error): /, '')}`
+  // The command, not a `-c name=value` before it.
+  const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? ''
+  return `git ${command} failed: ${firstLine.replace(/^(fatal|error): /, '')}`
 }

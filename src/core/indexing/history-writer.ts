@@ -18,9 +18,12 @@ export class HistoryWriter {
   readonly #renamePerson: Statement<[string, number]>
   readonly #insertCommit: Statement<[number, string, string, number, number, number, number, string, number], { id: number }>
   readonly #upsertFile: Statement<[number, string, string | null, string], { id: number }>
-  readonly #touchedFiles = new Set<number>()
+  /** The newest commit of this run that touched each file. */
+  readonly #lastCommit = new Map<number, number>()
+  /** Commits an interrupted run stored, found again by this one. */
+  readonly #resumedCommits: number[] = []
   readonly #insertChange: Statement<[number, number, number | null, number | null, number | null]>
-  readonly #hasCommit: Statement<[number, string], { found: number }>
+  readonly #commitId: Statement<[number, string], number>
 
   constructor(db: Db, repoId: number) {
     this.#db = db
@@ -42,14 +45,23 @@ export class HistoryWriter {
     this.#insertChange = db.prepare(
       'INSERT OR IGNORE INTO file_changes (commit_id, file_id, old_file_id, added, removed) VALUES (?, ?, ?, ?, ?)',
     )
-    this.#hasCommit = db.prepare('SELECT 1 AS found FROM commits WHERE repo_id = ? AND hash = ?')
+    this.#commitId = db.prepare<[number, string], number>('SELECT id FROM commits WHERE repo_id = ? AND hash = ?').pluck()
   }
 
-  /** Drops hashes that are already stored: left over from a run that was interrupted. */
+  /**
+   * Drops hashes that are already stored: left over from a run that was interrupted. Their files'
+   * last commits were never recorded (that happens once, at the end of a run), so finish() does it.
+   */
   missing(hashes: readonly string[]): string[] {
     // A first index has nothing stored: no need to look up every one of its hashes.
     if (this.#db.prepare('SELECT 1 FROM commits WHERE repo_id = ? LIMIT 1').get(this.#repoId) === undefined) return [...hashes]
-    return hashes.filter((hash) => this.#hasCommit.get(this.#repoId, hash) === undefined)
+    const missing: string[] = []
+    for (const hash of hashes) {
+      const stored = this.#commitId.get(this.#repoId, hash)
+      if (stored === undefined) missing.push(hash)
+      else this.#resumedCommits.push(stored)
+    }
+    return missing
   }
 
   /** Writes a batch of commits in one transaction; returns how many were new. */
@@ -63,18 +75,29 @@ export class HistoryWriter {
 
   /**
    * Records each touched file's last commit, once per run rather than once per change (a full index
-   * touches the same files hundreds of thousands of times).
+   * touches the same files hundreds of thousands of times). Commits are written oldest first and
+   * ids only grow, so the last commit seen for a file in this run is its newest.
    */
   finish(): void {
-    const update = this.#db.prepare(
+    const set = this.#db.prepare('UPDATE files SET last_commit_id = ? WHERE id = ?')
+    const recompute = this.#db.prepare(
       `UPDATE files SET last_commit_id = nullif(max(
          coalesce((SELECT MAX(commit_id) FROM file_changes WHERE file_id = @id), 0),
          coalesce((SELECT MAX(commit_id) FROM file_changes WHERE old_file_id = @id), 0)), 0) WHERE id = @id`,
     )
+    const resumedFiles = this.#db.prepare('SELECT file_id AS a, old_file_id AS b FROM file_changes WHERE commit_id = ?')
     this.#db.transaction(() => {
-      for (const id of this.#touchedFiles) update.run({ id })
+      const recomputed = new Set<number>()
+      for (const commitId of this.#resumedCommits) {
+        for (const { a, b } of resumedFiles.all(commitId) as { a: number; b: number | null }[]) {
+          for (const id of b === null ? [a] : [a, b]) if (!this.#lastCommit.has(id)) recomputed.add(id)
+        }
+      }
+      for (const id of recomputed) recompute.run({ id })
+      for (const [id, commitId] of this.#lastCommit) set.run(commitId, id)
     })()
-    this.#touchedFiles.clear()
+    this.#lastCommit.clear()
+    this.#resumedCommits.length = 0
   }
 
   #writeCommit(commit: GitCommit): boolean {
@@ -94,8 +117,8 @@ export class HistoryWriter {
       const fileId = this.#fileId(change.path)
       const oldFileId = change.oldPath === null ? null : this.#fileId(change.oldPath)
       this.#insertChange.run(row.id, fileId, oldFileId, change.added, change.removed)
-      this.#touchedFiles.add(fileId)
-      if (oldFileId !== null) this.#touchedFiles.add(oldFileId)
+      this.#lastCommit.set(fileId, row.id)
+      if (oldFileId !== null) this.#lastCommit.set(oldFileId, row.id)
     }
     return true
   }

@@ -18,7 +18,8 @@ export interface HeadTreeInput {
 /**
  * Brings the files at HEAD (size, mode, language, kind) up to date: a full listing the first time,
  * then only the paths that differ between the stored tree and the new HEAD, so an update after one
- * commit costs a few rows whatever the size of the repository.
+ * commit costs a few rows whatever the size of the repository. Independent of the history, so it
+ * runs while git reads history; `changedPaths` (null: all) is what markBinaryFiles looks at after.
  */
 export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPaths: readonly string[] | null }> {
   const { db, backend, repoId, repoPath, head, treeHead } = input
@@ -32,14 +33,9 @@ export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPath
        language = excluded.language, kind = excluded.kind`,
   )
   const remove = db.prepare('UPDATE files SET in_head = 0 WHERE repo_id = ? AND path = ?')
-  // git says a file is binary by reporting no line counts: its latest change tells.
-  const lastChangeBinary = db.prepare(
-    `SELECT fc.added IS NULL AS binary FROM files f JOIN file_changes fc ON fc.file_id = f.id
-     WHERE f.repo_id = ? AND f.path = ? ORDER BY fc.commit_id DESC LIMIT 1`,
-  )
+  // The kind by path; markBinaryFiles adds what history says once it is read.
   const write = (entry: TreeEntry): void => {
-    let kind = classifyPath(entry.path, entry.mode)
-    if (kind === 'source' && (lastChangeBinary.get(repoId, entry.path) as { binary: number } | undefined)?.binary === 1) kind = 'binary'
+    const kind = classifyPath(entry.path, entry.mode)
     upsert.run({ repoId, path: entry.path, size: entry.size, mode: entry.mode, language: languageOf(entry.path), kind })
   }
 
@@ -75,4 +71,21 @@ function applyChange(change: TreeChange, write: (entry: TreeEntry) => void, remo
     case 'deleted':
       return remove(change.path)
   }
+}
+
+/**
+ * git says a file is binary by reporting no line counts, so a file whose path looks like source is
+ * binary when its latest change had none. Run after history is stored, on the paths the tree step
+ * changed (null: every file at HEAD).
+ */
+export function markBinaryFiles(db: Db, repoId: number, paths: readonly string[] | null): void {
+  const latestChangeBinary = `(SELECT fc.added IS NULL FROM file_changes fc WHERE fc.file_id = files.id ORDER BY fc.commit_id DESC LIMIT 1)`
+  if (paths === null) {
+    db.prepare(`UPDATE files SET kind = 'binary' WHERE repo_id = ? AND in_head = 1 AND kind = 'source' AND ${latestChangeBinary}`).run(repoId)
+    return
+  }
+  const mark = db.prepare(`UPDATE files SET kind = 'binary' WHERE repo_id = ? AND path = ? AND in_head = 1 AND kind = 'source' AND ${latestChangeBinary}`)
+  db.transaction(() => {
+    for (const path of paths) mark.run(repoId, path)
+  })()
 }

@@ -7,7 +7,7 @@ import type { EventBus } from '../events/event-bus'
 import type { GitBackend } from '../git/git-backend'
 import type { InspectedRepository } from '../git/inspect-repository'
 import { refreshCodeowners } from '../indexing/refresh-codeowners'
-import { indexHeadTree } from '../indexing/index-head-tree'
+import { indexHeadTree, markBinaryFiles } from '../indexing/index-head-tree'
 import { resetHistoryIfMailmapChanged } from '../indexing/mailmap-change'
 import { updateDirStats } from '../indexing/update-dir-stats'
 import { indexHistory } from '../indexing/index-history'
@@ -138,26 +138,33 @@ export class Repos implements ReposService {
       options.onProgress?.(progress)
       this.#events.emit('index:progress', progress)
     }
-    const outcome = await indexHistory({
-      db: this.#db,
-      backend: this.#backend,
-      repoId,
-      repoPath: inspected.path,
-      head: inspected.head,
-      indexedHead: before.indexedHead,
-      onProgress: report,
-      signal,
-    })
+    // The tree at HEAD does not depend on history: it is listed and stored while git reads history
+    // (this process would otherwise sit idle while git starts up on a large repository).
+    const [outcome, tree] = await settleBoth(
+      indexHistory({
+        db: this.#db,
+        backend: this.#backend,
+        repoId,
+        repoPath: inspected.path,
+        head: inspected.head,
+        indexedHead: before.indexedHead,
+        onProgress: report,
+        signal,
+      }),
+      indexHeadTree({
+        db: this.#db,
+        backend: this.#backend,
+        repoId,
+        repoPath: inspected.path,
+        head: inspected.head,
+        treeHead: before.treeHead,
+      }),
+    )
     // Sums for commits an interrupted run stored before it stopped.
     updateDirStats(this.#db, repoId, { rebuild: false })
-    const tree = await indexHeadTree({
-      db: this.#db,
-      backend: this.#backend,
-      repoId,
-      repoPath: inspected.path,
-      head: inspected.head,
-      treeHead: before.treeHead,
-    })
+    // A run stopped between the tree and this step left the tree at a newer head than history:
+    // look at every file then.
+    markBinaryFiles(this.#db, repoId, before.treeHead !== before.indexedHead ? null : tree.changedPaths)
     await refreshCodeowners({ db: this.#db, backend: this.#backend, repoId, repoPath: inspected.path, head: inspected.head, changedPaths: tree.changedPaths })
     const shallow = await this.#backend.isShallow(inspected.path)
     const after = this.#store.completeRun(repoId, inspected.head, { pruneFiles: outcome.commitsRemoved > 0, shallow })
@@ -193,6 +200,14 @@ export class Repos implements ReposService {
     const failure = this.#failures.get(repoId)
     return failure ? { kind: 'failed', error: failure } : { kind: 'idle' }
   }
+}
+
+/** Waits for both, then fails with the first failure: neither is left running unobserved. */
+async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b])
+  if (first.status === 'rejected') throw first.reason
+  if (second.status === 'rejected') throw second.reason
+  return [first.value, second.value]
 }
 
 function anySignal(own: AbortSignal, other: AbortSignal | undefined): AbortSignal {

@@ -30,10 +30,25 @@ export interface IsomorphicBackendOptions {
  */
 export function createIsomorphicBackend(options: IsomorphicBackendOptions = {}): GitBackend {
   const countFinalChunk = options.gitVersion === undefined || compareVersions(options.gitVersion, '2.43.2') >= 0
-  return { ...readers, readCommits: (repoPath, hashes) => readCommits(repoPath, hashes, countFinalChunk) }
+  const read = (repoPath: string, hashes: readonly string[]): Promise<GitCommit[]> => readCommits(repoPath, hashes, countFinalChunk)
+  return {
+    ...readers,
+    readCommits: read,
+    // Everything runs in this process: reading page by page is all a stream needs to be. Pages are
+    // larger than batches because each read opens the object store and the mailmap again.
+    streamCommits: async function* (repoPath, hashes, batchSize) {
+      const pageSize = Math.max(batchSize, ISO_PAGE_SIZE)
+      for (let i = 0; i < hashes.length; i += pageSize) {
+        const page = await read(repoPath, hashes.slice(i, i + pageSize))
+        for (let j = 0; j < page.length; j += batchSize) yield page.slice(j, j + batchSize)
+      }
+    },
+  }
 }
 
-const readers: Omit<GitBackend, 'readCommits'> = {
+const ISO_PAGE_SIZE = 5000
+
+const readers: Omit<GitBackend, 'readCommits' | 'streamCommits'> = {
   kind: 'isomorphic',
 
   async inspect(path: string): Promise<InspectedRepository> {
