@@ -14,22 +14,18 @@ interface HeadFileRow {
 
 /** The direct children of a folder at HEAD, folders first, each with its leading owner. */
 export function listTree(db: Db, ctx: RepoContext, dir: string, halfLifeDays: number): TreeListing {
-  const { lo, hi } = prefixRange(dir)
-  // Grouped by the next path segment in SQL: the root of a 50,000-file tree is a few dozen rows here.
-  const rows = db
-    .prepare(
-      `SELECT CASE WHEN slash > 0 THEN substr(rest, 1, slash - 1) ELSE rest END AS name, MAX(slash > 0) AS isDir,
-         COUNT(*) AS fileCount, MIN(path) AS path, MIN(size) AS size, MIN(language) AS language, MIN(kind) AS kind
-       FROM (SELECT path, size, language, kind, substr(path, @start) AS rest, instr(substr(path, @start), '/') AS slash
-             FROM files WHERE repo_id = @repoId AND in_head = 1 AND path >= @lo AND path < @hi)
-       GROUP BY name ORDER BY name`,
-    )
-    .all({ repoId: ctx.repoId, lo, hi, start: lo.length + 1 }) as (HeadFileRow & { name: string; isDir: number; fileCount: number })[]
-  if (rows.length === 0 && dir !== '') {
+  const lo = prefixRange(dir).lo
+  // Both read the folder's own rows, kept at index time: never every path below it.
+  const folders = db
+    .prepare('SELECT dir, file_count AS fileCount FROM head_folders WHERE repo_id = ? AND parent = ? ORDER BY dir')
+    .all(ctx.repoId, dir) as { dir: string; fileCount: number }[]
+  const files = db
+    .prepare('SELECT path, size, language, kind FROM files WHERE repo_id = ? AND dir = ? AND in_head = 1 ORDER BY path')
+    .all(ctx.repoId, dir) as HeadFileRow[]
+  if (folders.length === 0 && files.length === 0 && dir !== '') {
     throw new CoopError('not_found', `No folder ${dir} in ${ctx.path} at the indexed commit`, { dir })
   }
-  const dirs = new Map(rows.filter((r) => r.isDir === 1).map((r) => [r.name, r.fileCount]))
-  const files: HeadFileRow[] = rows.filter((r) => r.isDir === 0)
+  const dirs = new Map(folders.map((f) => [f.dir.slice(lo.length), f.fileCount]))
   // Folder badges come from the sums kept at index time; file badges from each file's own changes.
   const folderOwners = topOwnersOfFolders(db, ctx.repoId, [...dirs.keys()].map((name) => lo + name))
   const fileOwners = topOwnersOfFiles(db, ctx, files.map((f) => f.path), halfLifeDays)

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import { classifyPath, languageOf } from '../files/classify-file'
+import { parentFolder } from '../files/folders'
 import type { GitCommit, GitPerson } from '../git/read-history'
 import { isBot } from '../people/detect-bot'
 import type { Db } from '../store/open-database'
@@ -17,7 +18,7 @@ export class HistoryWriter {
   readonly #upsertPerson: Statement<[string, string, string, number], { id: number }>
   readonly #renamePerson: Statement<[string, number]>
   readonly #insertCommit: Statement<[number, string, string, number, number, number, number, string, number], { id: number }>
-  readonly #upsertFile: Statement<[number, string, string | null, string], { id: number }>
+  readonly #upsertFile: Statement<[number, string, string, string | null, string], { id: number }>
   /** The newest commit of this run that touched each file. */
   readonly #lastCommit = new Map<number, number>()
   /** Commits an interrupted run stored, found again by this one. */
@@ -38,7 +39,7 @@ export class HistoryWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo_id, hash) DO NOTHING RETURNING id`,
     )
     this.#upsertFile = db.prepare(
-      `INSERT INTO files (repo_id, path, language, kind) VALUES (?, ?, ?, ?)
+      `INSERT INTO files (repo_id, path, dir, language, kind) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (repo_id, path) DO UPDATE SET path = excluded.path RETURNING id`,
     )
 
@@ -142,7 +143,7 @@ export class HistoryWriter {
   #fileId(path: string): number {
     let id = this.#files.get(path)
     if (id === undefined) {
-      id = (this.#upsertFile.get(this.#repoId, path, languageOf(path), classifyPath(path)) as { id: number }).id
+      id = (this.#upsertFile.get(this.#repoId, path, parentFolder(path), languageOf(path), classifyPath(path)) as { id: number }).id
       this.#files.set(path, id)
     }
     return id

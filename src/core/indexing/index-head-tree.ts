@@ -1,6 +1,8 @@
 import { classifyPath, languageOf } from '../files/classify-file'
-import type { GitBackend, TreeChange, TreeEntry } from '../git/git-backend'
+import { parentFolder } from '../files/folders'
+import type { GitBackend, TreeEntry } from '../git/git-backend'
 import type { Db } from '../store/open-database'
+import { adjustHeadFolders, replaceHeadFolders } from './head-folders'
 
 /** Rows per transaction when the whole tree is listed. */
 const TREE_CHUNK = 5000
@@ -28,7 +30,7 @@ export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPath
   const entries = changes === null ? await backend.listTree(repoPath, head) : null
 
   const upsert = db.prepare(
-    `INSERT INTO files (repo_id, path, in_head, size, mode, language, kind) VALUES (@repoId, @path, 1, @size, @mode, @language, @kind)
+    `INSERT INTO files (repo_id, path, dir, in_head, size, mode, language, kind) VALUES (@repoId, @path, @dir, 1, @size, @mode, @language, @kind)
      ON CONFLICT (repo_id, path) DO UPDATE SET in_head = 1, size = excluded.size, mode = excluded.mode,
        language = excluded.language, kind = excluded.kind`,
   )
@@ -36,7 +38,7 @@ export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPath
   // The kind by path; markBinaryFiles adds what history says once it is read.
   const write = (entry: TreeEntry): void => {
     const kind = classifyPath(entry.path, entry.mode)
-    upsert.run({ repoId, path: entry.path, size: entry.size, mode: entry.mode, language: languageOf(entry.path), kind })
+    upsert.run({ repoId, path: entry.path, dir: parentFolder(entry.path), size: entry.size, mode: entry.mode, language: languageOf(entry.path), kind })
   }
 
   if (entries !== null) {
@@ -53,24 +55,30 @@ export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPath
       })()
       await new Promise((resolve) => setImmediate(resolve))
     }
-    db.prepare('UPDATE repositories SET tree_head = ? WHERE id = ?').run(head, repoId)
-  } else {
     db.transaction(() => {
-      for (const change of changes ?? []) applyChange(change, write, (path) => remove.run(repoId, path))
+      replaceHeadFolders(db, repoId, entries.map((entry) => entry.path))
+      db.prepare('UPDATE repositories SET tree_head = ? WHERE id = ?').run(head, repoId)
+    })()
+  } else {
+    const inHead = db.prepare('SELECT in_head FROM files WHERE repo_id = ? AND path = ?').pluck()
+    const wasInHead = (path: string): boolean => inHead.get(repoId, path) === 1
+    db.transaction(() => {
+      const entered: string[] = []
+      const left: string[] = []
+      for (const change of changes ?? []) {
+        if (change.status === 'deleted') {
+          if (wasInHead(change.path)) left.push(change.path)
+          remove.run(repoId, change.path)
+        } else {
+          if (!wasInHead(change.entry.path)) entered.push(change.entry.path)
+          write(change.entry)
+        }
+      }
+      adjustHeadFolders(db, repoId, entered, left)
       db.prepare('UPDATE repositories SET tree_head = ? WHERE id = ?').run(head, repoId)
     })()
   }
   return { changedPaths: changes === null ? null : changes.map((c) => (c.status === 'deleted' ? c.path : c.entry.path)) }
-}
-
-function applyChange(change: TreeChange, write: (entry: TreeEntry) => void, remove: (path: string) => void): void {
-  switch (change.status) {
-    case 'added':
-    case 'modified':
-      return write(change.entry)
-    case 'deleted':
-      return remove(change.path)
-  }
 }
 
 /**

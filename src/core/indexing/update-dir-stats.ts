@@ -1,4 +1,5 @@
 import { classifyPath } from '../files/classify-file'
+import { foldersAbove } from '../files/folders'
 import type { Db } from '../store/open-database'
 
 /** Weights of folder statistics halve every DEFAULT half-life, counted from 2000-01-01. */
@@ -18,9 +19,7 @@ export function countsForFolders(path: string): boolean {
 
 /** '' (the root) and every folder above `path`. */
 function foldersOf(path: string): string[] {
-  const folders = ['']
-  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) folders.push(path.slice(0, i))
-  return folders
+  return ['', ...foldersAbove(path)]
 }
 
 interface Delta {

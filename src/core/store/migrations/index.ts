@@ -1,6 +1,7 @@
 import { migration001History } from './001-history'
 import { migration002Graph } from './002-graph'
+import { migration003HeadFolders } from './003-head-folders'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration001History, migration002Graph]
+export const migrations: readonly Migration[] = [migration001History, migration002Graph, migration003HeadFolders]
