@@ -148,6 +148,22 @@ describe('the installed command', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
   })
 
+  it('exits quietly when the reader of its output goes away (coop files | head)', async () => {
+    const repo = FixtureRepo.create()
+    for (let i = 0; i < 1500; i++) repo.write(`src/module-${i}/file-${i}.ts`, `export const n = ${i}\n`)
+    repo.commit('Many files', ada)
+    const env = { ...process.env, COOP_DATA_DIR: tempDir() }
+    await execFileAsync(process.execPath, [BIN, 'index', repo.path], { env })
+    const child = spawn(process.execPath, [BIN, 'files', '--repo', repo.path, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    // Like `head`: read a little, then close the pipe while coop is still writing.
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((done) => child.on('close', done))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  })
+
   it('survives being killed mid-index: the database stays consistent and the next run completes', async () => {
     const repo = FixtureRepo.create()
     generateHistory(repo, 12_000)
