@@ -20,6 +20,7 @@ import { declaredOwnersFor, resolveDeclaredOwners } from './declared-owners'
 import { codeownersDrift } from './drift-query'
 import { fileLineage, loadRepoContext, prefixRange, resolvePathKind } from './graph-context'
 import { fileHistory } from './history-query'
+import { HotspotIndex, hotspotIndexKey } from './hotspot-index'
 import { hotspots } from './hotspots-query'
 import { busFactor, isOrphaned } from './ownership'
 import { parseSince } from './parse-since'
@@ -43,6 +44,8 @@ export class Graph {
   readonly #db: Db
   readonly #backend: GitBackend
   readonly #now: () => number
+  /** Per repository, built on first use and again whenever its key shows the stored data changed. */
+  readonly #hotspotIndexes = new Map<number, { readonly key: string | undefined; readonly index: HotspotIndex }>()
 
   constructor(db: Db, backend: GitBackend, now: () => number = Date.now) {
     this.#db = db
@@ -93,9 +96,18 @@ export class Graph {
   }
 
   hotspots(repoId: number, options: { since?: string; under?: string; limit?: number } = {}): Hotspot[] {
-    const ctx = loadRepoContext(this.#db, repoId)
+    loadRepoContext(this.#db, repoId) // says so when the repository is unknown or not indexed yet
     const sinceSeconds = parseSince(options.since ?? '12.months', this.#now())
-    return hotspots(this.#db, ctx, { sinceSeconds, under: options.under ?? '', limit: options.limit ?? 20 })
+    return hotspots(this.#hotspotIndex(repoId), { sinceSeconds, under: options.under ?? '', limit: options.limit ?? 20 })
+  }
+
+  #hotspotIndex(repoId: number): HotspotIndex {
+    const cached = this.#hotspotIndexes.get(repoId)
+    if (cached && cached.key === hotspotIndexKey(this.#db, repoId)) return cached.index
+    // Key and rows from one snapshot: an index run in another process cannot land between them.
+    const fresh = this.#db.transaction(() => ({ key: hotspotIndexKey(this.#db, repoId), index: HotspotIndex.build(this.#db, repoId) }))()
+    this.#hotspotIndexes.set(repoId, fresh)
+    return fresh.index
   }
 
   coupling(repoId: number, path: string, options: { maxFilesPerCommit?: number; minSupport?: number; limit?: number } = {}): CoupledFile[] {
