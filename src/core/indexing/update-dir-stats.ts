@@ -31,13 +31,14 @@ interface Delta {
 }
 
 /**
- * Adds the commits indexed since the last update to the per-folder ownership sums. A watermark in
+ * Adds the commits indexed since the last update to the per-folder and per-file ownership sums. A watermark in
  * the same transaction makes it exact after a crash; after a history rewrite the sums are rebuilt.
  */
 export function updateDirStats(db: Db, repoId: number, options: { rebuild: boolean }): void {
   if (options.rebuild) {
     db.transaction(() => {
       db.prepare('DELETE FROM dir_owner_stats WHERE repo_id = ?').run(repoId)
+      db.prepare('DELETE FROM file_owner_stats WHERE file_id IN (SELECT id FROM files WHERE repo_id = ?)').run(repoId)
       db.prepare('UPDATE repositories SET stats_commit_id = 0 WHERE id = ?').run(repoId)
     })()
   }
@@ -47,13 +48,15 @@ export function updateDirStats(db: Db, repoId: number, options: { rebuild: boole
   if (upTo <= since) return
   const rows = db
     .prepare(
-      `SELECT c.id, c.author_id AS personId, c.authored_at AS authoredAt, f.path, fc.added, fc.removed
+      `SELECT c.id, c.author_id AS personId, c.authored_at AS authoredAt, fc.file_id AS fileId, f.path, fc.added, fc.removed
        FROM commits c JOIN file_changes fc ON fc.commit_id = c.id JOIN files f ON f.id = fc.file_id
        WHERE c.repo_id = ? AND c.id > ? AND c.id <= ? ORDER BY c.id`,
     )
-    .iterate(repoId, since, upTo) as IterableIterator<{ id: number; personId: number; authoredAt: number; path: string; added: number | null; removed: number | null }>
+    .iterate(repoId, since, upTo) as IterableIterator<{ id: number; personId: number; authoredAt: number; fileId: number; path: string; added: number | null; removed: number | null }>
 
   const sums = new Map<string, Delta>()
+  // Per file, every kind counts: a file's own badge says who changed it, whatever it is.
+  const fileSums = new Map<number, Map<number, Delta>>()
   // Each commit counts once per folder however many of its files are below it.
   let commitId = -1
   let personId = 0
@@ -79,6 +82,19 @@ export function updateDirStats(db: Db, repoId: number, options: { rebuild: boole
       personId = row.personId
       weight = statsWeight(row.authoredAt)
     }
+    const lines = (row.added ?? 0) + (row.removed ?? 0)
+    let byPerson = fileSums.get(row.fileId)
+    if (!byPerson) fileSums.set(row.fileId, (byPerson = new Map()))
+    const fileSum = byPerson.get(personId)
+    if (fileSum) {
+      fileSum.commits += 1
+      fileSum.added += row.added ?? 0
+      fileSum.removed += row.removed ?? 0
+      fileSum.wc += weight
+      fileSum.wl += weight * lines
+    } else {
+      byPerson.set(personId, { commits: 1, added: row.added ?? 0, removed: row.removed ?? 0, wc: weight, wl: weight * lines })
+    }
     if (!countsForFolders(row.path)) continue
     for (const dir of foldersOf(row.path)) {
       const lines = perFolder.get(dir) ?? { added: 0, removed: 0 }
@@ -96,11 +112,19 @@ export function updateDirStats(db: Db, repoId: number, options: { rebuild: boole
        added = added + excluded.added, removed = removed + excluded.removed,
        weighted_commits = weighted_commits + excluded.weighted_commits, weighted_lines = weighted_lines + excluded.weighted_lines`,
   )
+  const addToFile = db.prepare(
+    `INSERT INTO file_owner_stats (file_id, person_id, commits, added, removed, weighted_commits, weighted_lines)
+     VALUES (@fileId, @personId, @commits, @added, @removed, @wc, @wl)
+     ON CONFLICT (file_id, person_id) DO UPDATE SET commits = commits + excluded.commits,
+       added = added + excluded.added, removed = removed + excluded.removed,
+       weighted_commits = weighted_commits + excluded.weighted_commits, weighted_lines = weighted_lines + excluded.weighted_lines`,
+  )
   db.transaction(() => {
     for (const [key, sum] of sums) {
       const [person, dir] = key.split('\0') as [string, string]
       add.run({ repoId, dir, personId: Number(person), ...sum })
     }
+    for (const [fileId, byPerson] of fileSums) for (const [personId, sum] of byPerson) addToFile.run({ fileId, personId, ...sum })
     db.prepare('UPDATE repositories SET stats_commit_id = ? WHERE id = ?').run(upTo, repoId)
   })()
 }
