@@ -3,7 +3,7 @@ import { CoopError } from '../errors/coop-error'
 import type { GitBackend } from '../git/git-backend'
 import type { Db } from '../store/open-database'
 import { HistoryWriter } from './history-writer'
-import { updateDirStats } from './update-dir-stats'
+import { type FolderCache, updateDirStats } from './update-dir-stats'
 
 export interface HistoryRunInput {
   readonly db: Db
@@ -42,6 +42,7 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
   let commitsAdded = 0
   let done = 0
   let statsDue = STATS_EVERY
+  const folderCache: FolderCache = new Map()
   onProgress({ repoId, phase: 'reading', done: 0, total: pending.length })
   // git reads the whole list in one process, side by side with this one writing what it has read.
   for await (const commits of backend.streamCommits(repoPath, pending, COMMITS_PER_TRANSACTION)) {
@@ -51,13 +52,13 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
     onProgress({ repoId, phase: 'reading', done, total: pending.length })
     // Folder sums follow the commits as they go, so a stopped run leaves little to sum up next time.
     if (done >= statsDue) {
-      updateDirStats(db, repoId, { rebuild: false })
+      updateDirStats(db, repoId, { rebuild: false, folderCache })
       statsDue = done + STATS_EVERY
     }
     // Between transactions the host's other work (IPC, HTTP) gets its turn.
     await new Promise((resolve) => setImmediate(resolve))
   }
-  updateDirStats(db, repoId, { rebuild: false })
+  updateDirStats(db, repoId, { rebuild: false, folderCache })
   writer.finish()
   return { commitsAdded, commitsRemoved }
 }
@@ -66,7 +67,7 @@ export async function indexHistory(input: HistoryRunInput): Promise<HistoryRunOu
 export const COMMITS_PER_TRANSACTION = 500
 
 /** Commits between updates of the folder sums. */
-const STATS_EVERY = 10_000
+const STATS_EVERY = 25_000
 
 /** Deletes stored commits that `reachable` no longer contains (after a rebase, reset or branch switch). */
 function removeUnreachable(db: Db, repoId: number, reachable: readonly string[]): number {

@@ -22,6 +22,12 @@ function foldersOf(path: string): string[] {
   return ['', ...foldersAbove(path)]
 }
 
+/**
+ * File id → the folders it counts towards, kept by a caller that updates the sums several times in
+ * one run (looking paths up again each time cost a third of a second on 100k commits).
+ */
+export type FolderCache = Map<number, readonly string[]>
+
 interface Delta {
   commits: number
   added: number
@@ -34,7 +40,7 @@ interface Delta {
  * Adds the commits indexed since the last update to the per-folder and per-file ownership sums. A watermark in
  * the same transaction makes it exact after a crash; after a history rewrite the sums are rebuilt.
  */
-export function updateDirStats(db: Db, repoId: number, options: { rebuild: boolean }): void {
+export function updateDirStats(db: Db, repoId: number, options: { rebuild: boolean; folderCache?: FolderCache }): void {
   if (options.rebuild) {
     db.transaction(() => {
       db.prepare('DELETE FROM dir_owner_stats WHERE repo_id = ?').run(repoId)
@@ -46,13 +52,28 @@ export function updateDirStats(db: Db, repoId: number, options: { rebuild: boole
   // Up to the newest commit now: another process may be adding more, which its own run will count.
   const upTo = db.prepare('SELECT COALESCE(MAX(id), 0) FROM commits WHERE repo_id = ?').pluck().get(repoId) as number
   if (upTo <= since) return
+  // Whole (a stats update covers at most a few tens of thousands of commits), so paths can be looked
+  // up while reading: once per file, not once per change.
   const rows = db
     .prepare(
-      `SELECT c.id, c.author_id AS personId, c.authored_at AS authoredAt, fc.file_id AS fileId, f.path, fc.added, fc.removed
-       FROM commits c JOIN file_changes fc ON fc.commit_id = c.id JOIN files f ON f.id = fc.file_id
+      `SELECT c.id, c.author_id, c.authored_at, fc.file_id, fc.added, fc.removed
+       FROM commits c JOIN file_changes fc ON fc.commit_id = c.id
        WHERE c.repo_id = ? AND c.id > ? AND c.id <= ? ORDER BY c.id`,
     )
-    .iterate(repoId, since, upTo) as IterableIterator<{ id: number; personId: number; authoredAt: number; fileId: number; path: string; added: number | null; removed: number | null }>
+    .raw()
+    .all(repoId, since, upTo) as [number, number, number, number, number | null, number | null][]
+  const pathOf = db.prepare('SELECT path FROM files WHERE id = ?').pluck()
+  /** The folders each file counts towards ([] for generated and vendored files). */
+  const foldersOfFile = options.folderCache ?? new Map<number, readonly string[]>()
+  const foldersFor = (fileId: number): readonly string[] => {
+    let folders = foldersOfFile.get(fileId)
+    if (folders === undefined) {
+      const path = pathOf.get(fileId) as string
+      folders = countsForFolders(path) ? foldersOf(path) : []
+      foldersOfFile.set(fileId, folders)
+    }
+    return folders
+  }
 
   const sums = new Map<string, Delta>()
   // Per file, every kind counts: a file's own badge says who changed it, whatever it is.
@@ -75,31 +96,31 @@ export function updateDirStats(db: Db, repoId: number, options: { rebuild: boole
     }
     perFolder = new Map()
   }
-  for (const row of rows) {
-    if (row.id !== commitId) {
+  for (const [id, author, authoredAt, fileId, addedOrNull, removedOrNull] of rows) {
+    if (id !== commitId) {
       flush()
-      commitId = row.id
-      personId = row.personId
-      weight = statsWeight(row.authoredAt)
+      commitId = id
+      personId = author
+      weight = statsWeight(authoredAt)
     }
-    const lines = (row.added ?? 0) + (row.removed ?? 0)
-    let byPerson = fileSums.get(row.fileId)
-    if (!byPerson) fileSums.set(row.fileId, (byPerson = new Map()))
+    const added = addedOrNull ?? 0
+    const removed = removedOrNull ?? 0
+    let byPerson = fileSums.get(fileId)
+    if (!byPerson) fileSums.set(fileId, (byPerson = new Map()))
     const fileSum = byPerson.get(personId)
     if (fileSum) {
       fileSum.commits += 1
-      fileSum.added += row.added ?? 0
-      fileSum.removed += row.removed ?? 0
+      fileSum.added += added
+      fileSum.removed += removed
       fileSum.wc += weight
-      fileSum.wl += weight * lines
+      fileSum.wl += weight * (added + removed)
     } else {
-      byPerson.set(personId, { commits: 1, added: row.added ?? 0, removed: row.removed ?? 0, wc: weight, wl: weight * lines })
+      byPerson.set(personId, { commits: 1, added, removed, wc: weight, wl: weight * (added + removed) })
     }
-    if (!countsForFolders(row.path)) continue
-    for (const dir of foldersOf(row.path)) {
+    for (const dir of foldersFor(fileId)) {
       const lines = perFolder.get(dir) ?? { added: 0, removed: 0 }
-      lines.added += row.added ?? 0
-      lines.removed += row.removed ?? 0
+      lines.added += added
+      lines.removed += removed
       perFolder.set(dir, lines)
     }
   }
@@ -124,7 +145,12 @@ export function updateDirStats(db: Db, repoId: number, options: { rebuild: boole
       const [person, dir] = key.split('\0') as [string, string]
       add.run({ repoId, dir, personId: Number(person), ...sum })
     }
-    for (const [fileId, byPerson] of fileSums) for (const [personId, sum] of byPerson) addToFile.run({ fileId, personId, ...sum })
+    // In key order: neighbouring rows land on the same b-tree pages (several times faster than in
+    // the order the changes came).
+    for (const fileId of [...fileSums.keys()].sort((a, b) => a - b)) {
+      const byPerson = fileSums.get(fileId) as Map<number, Delta>
+      for (const personId of [...byPerson.keys()].sort((a, b) => a - b)) addToFile.run({ fileId, personId, ...(byPerson.get(personId) as Delta) })
+    }
     db.prepare('UPDATE repositories SET stats_commit_id = ? WHERE id = ?').run(upTo, repoId)
   })()
 }
