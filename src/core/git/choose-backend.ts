@@ -41,6 +41,7 @@ const isomorphicBackend: GitBackend = (() => {
     listTree: async (...args) => (await load()).listTree(...args),
     diffTrees: async (...args) => (await load()).diffTrees(...args),
     readBlob: async (...args) => (await load()).readBlob(...args),
+    readBlobs: async (...args) => (await load()).readBlobs(...args),
     isShallow: async (...args) => (await load()).isShallow(...args),
   }
 })()

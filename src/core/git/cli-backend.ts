@@ -1,5 +1,6 @@
 import type { GitBackend } from './git-backend'
 import { inspectRepository } from './inspect-repository'
+import { readBlobs } from './read-blobs'
 import { isAncestor, listCommits, readCommits } from './read-history'
 import { diffTrees, isShallow, listTree, readBlob } from './read-tree'
 import { streamCommits } from './stream-history'
@@ -15,5 +16,6 @@ export const cliBackend: GitBackend = {
   listTree,
   diffTrees,
   readBlob,
+  readBlobs,
   isShallow,
 }

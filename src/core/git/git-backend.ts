@@ -1,4 +1,5 @@
 import type { InspectedRepository } from './inspect-repository'
+import type { Blob } from './read-blobs'
 import type { GitCommit } from './read-history'
 
 /** One entry of a recursive tree listing: a file (blob) or a submodule (gitlink, type 'commit'). */
@@ -43,6 +44,11 @@ export interface GitBackend {
   listTree(repoPath: string, commit: string): Promise<TreeEntry[]>
   /** What differs between the trees of two commits (no rename detection). */
   diffTrees(repoPath: string, from: string, to: string): Promise<TreeChange[]>
+  /**
+   * The contents of the given blobs, handed to `onBlob` one at a time in the order asked (null
+   * content for an object the repository does not have).
+   */
+  readBlobs(repoPath: string, oids: readonly string[], onBlob: (blob: Blob) => Promise<void> | void): Promise<void>
   /** A file's content at `commit`, or null when the path does not exist there. */
   readBlob(repoPath: string, commit: string, path: string): Promise<Buffer | null>
   /** True for a shallow clone: history stops at the shallow boundary. */

@@ -20,33 +20,54 @@ export async function runGit(repoPath: string, args: readonly string[], options:
 }
 
 /**
- * Runs git with stdin read from `inputFile` and what it prints written to `outputFile` (git's
- * `--output`, set by the caller). The one command that bypasses simple-git, for the bulk history
- * read: simple-git feeds stdin through a pipe, which only drains while this process's event loop
- * turns, so git sat idle whenever indexing was busy writing the previous page to SQLite. A file
- * needs nothing from this process, and git works side by side with it.
+ * Runs git with stdin read from `inputFile`, for the bulk reads that bypass simple-git: simple-git
+ * feeds stdin through a pipe, which only drains while this process's event loop turns, so git sat
+ * idle whenever indexing was busy in SQLite. A file needs nothing from this process. With
+ * `onStdout`, what git prints is handed over as it comes (git waits while the handler does);
+ * otherwise the caller has git write to a file (`--output`).
  */
-export async function runGitWithFiles(repoPath: string, args: readonly string[], inputFile: string, signal?: AbortSignal): Promise<void> {
+export async function runGitWithFiles(
+  repoPath: string,
+  args: readonly string[],
+  inputFile: string,
+  signal?: AbortSignal,
+  onStdout?: (stdout: NodeJS.ReadableStream) => Promise<void>,
+): Promise<void> {
   const input = await open(inputFile, 'r')
+  let handlerFailure: { error: unknown } | undefined
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn('git', [...args], {
         cwd: repoPath,
         env: gitEnvironment(process.env),
-        stdio: [input.fd, 'ignore', 'pipe'],
+        stdio: [input.fd, onStdout ? 'pipe' : 'ignore', 'pipe'],
         windowsHide: true,
         ...(signal ? { signal } : {}),
       })
       const chunks: Buffer[] = []
       child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk))
       child.on('error', reject)
+      // A handler that fails stops git: its output is no longer wanted.
+      const reading = onStdout && child.stdout
+        ? onStdout(child.stdout).then(
+            () => undefined,
+            (error: unknown) => {
+              handlerFailure = { error }
+              child.kill()
+            },
+          )
+        : Promise.resolve()
       child.on('close', (code) => {
         const stderr = Buffer.concat(chunks).toString('utf8')
-        if (code === 0) resolve()
-        else reject(new Error(stderr.trim() === '' ? `git exited with code ${String(code)}` : stderr))
+        void reading.then(() => {
+          if (handlerFailure) reject(handlerFailure.error)
+          else if (code === 0) resolve()
+          else reject(new Error(stderr.trim() === '' ? `git exited with code ${String(code)}` : stderr))
+        })
       })
     })
   } catch (error) {
+    if (handlerFailure) throw handlerFailure.error
     const stderr = error instanceof Error ? error.message.trim() : String(error)
     throw new GitError(describeGitFailure(repoPath, args, stderr), { args, exitCode: null, stderr, repoPath }, { cause: error })
   } finally {

@@ -107,6 +107,15 @@ const readers: Omit<GitBackend, 'readCommits' | 'streamCommits'> = {
     return Buffer.from(await store.blob(entry.oid, false))
   },
 
+  async readBlobs(repoPath, oids, onBlob) {
+    const store = await open(repoPath)
+    for (const oid of oids) {
+      // Not cached: a whole repository's sources pass through here once.
+      const content = (await store.has(oid)) ? Buffer.from(await store.blob(oid, false)) : null
+      await onBlob({ oid, content })
+    }
+  },
+
   async isShallow(repoPath) {
     return hasShallowFile((await locateRepository(repoPath)).commonDir)
   },
