@@ -18,7 +18,12 @@ function relaxCspForDevServer(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: {
+        // The parse worker is a worker thread's entry point, so it is a file of its own. ParsePool
+        // looks for parse-worker.mjs next to itself (as in the CLI build), hence its .mjs name.
+        input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/core/code/parse/parse-worker.ts') },
+        output: { entryFileNames: (chunk) => (chunk.name === 'parse-worker' ? '[name].mjs' : '[name].js') },
+      },
     },
   },
   preload: {

@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/browser/**'],
           environment: 'node',
+          // Builds the parse worker (TypeScript sources cannot start a worker thread directly).
+          globalSetup: ['test/setup/build-parse-worker.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -31,7 +31,7 @@ export class ProgressBar {
 export function formatProgressLine(label: string, progress: IndexProgress, columns: number): string {
   if (progress.phase === 'scanning') return `${label}  finding new commits…`
   const ratio = progress.total === 0 ? 1 : progress.done / progress.total
-  const counts = `${progress.done.toLocaleString('en-US')}/${progress.total.toLocaleString('en-US')} commits`
+  const counts = `${progress.done.toLocaleString('en-US')}/${progress.total.toLocaleString('en-US')} ${progress.phase === 'parsing' ? 'files parsed' : 'commits'}`
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4)
   const width = Math.max(10, Math.min(40, columns - label.length - counts.length - 12))
   const filled = Math.round(ratio * width)

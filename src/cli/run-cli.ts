@@ -5,6 +5,7 @@ import { openCore } from '../core/create-core'
 import { toBridgeError } from '../core/bridge/dispatch'
 import { CoopError } from '../core/errors/coop-error'
 import { isGitBackendSetting } from '../core/git/choose-backend'
+import { registerCodeCommands } from './commands/code-commands'
 import { registerGraphCommands } from './commands/graph-commands'
 import { registerIndexCommand } from './commands/index-command'
 import { registerRemoveCommand } from './commands/remove-command'
@@ -65,6 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
   registerRemoveCommand(program, context)
   registerServeCommand(program, context)
   registerGraphCommands(program, context)
+  registerCodeCommands(program, context)
 
   try {
     await program.parseAsync([...argv], { from: 'user' })

@@ -1,5 +1,6 @@
 import type { IndexProgress, IndexResult, RepoSummary } from '../shared/types'
 import type { EventBus } from './events/event-bus'
+import type { Code } from './code/code-service'
 import type { Graph } from './graph/graph-service'
 import type { Logger } from './log/logger'
 
@@ -7,6 +8,8 @@ export interface IndexOptions {
   /** Called with progress as batches are written (the CLI's progress bar). Events are emitted too. */
   readonly onProgress?: (progress: IndexProgress) => void
   readonly signal?: AbortSignal
+  /** Parse source files into the code structure graph too (default true). */
+  readonly code?: boolean
 }
 
 /** The repositories capability: add, index, list, remove. */
@@ -34,6 +37,8 @@ export interface Core {
   readonly repos: ReposService
   /** Queries over indexed repositories: owners, history, hotspots, coupling, blame, search, drift. */
   readonly graph: Graph
+  /** The code structure: imports, dependents, impact, symbols and references. */
+  readonly code: Code
   /** Which reader indexes repositories: the git binary or isomorphic-git. */
   readonly gitBackend: 'git' | 'isomorphic'
   /** Waits for background work to stop, then closes the database. */

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Core } from './core'
 import { EventBus } from './events/event-bus'
 import { chooseBackend, type GitBackendSetting } from './git/choose-backend'
+import { Code } from './code/code-service'
 import { Graph } from './graph/graph-service'
 import { createFileLogger, type Logger } from './log/logger'
 import { Repos } from './repos/repos-service'
@@ -18,6 +19,8 @@ export interface CoreOptions {
   readonly gitBackend?: GitBackendSetting
   /** "Now" for time windows and inactivity (tests pin it). */
   readonly clock?: () => number
+  /** The parse worker script, when not next to the bundle (tests build it to a known place). */
+  readonly parseWorkerUrl?: URL
 }
 
 export const DATABASE_FILE = 'coop.db'
@@ -30,8 +33,9 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(join(dataDir, DATABASE_FILE))
   const events = new EventBus()
   const backend = chooseBackend(options.gitBackend ?? 'auto')
-  const repos = new Repos(db, events, logger, backend)
   const graph = new Graph(db, backend, options.clock)
+  const code = new Code(db, backend, graph, options.parseWorkerUrl ? { parseWorkerUrl: options.parseWorkerUrl } : {})
+  const repos = new Repos(db, events, logger, backend, code)
   let closing: Promise<void> | undefined
   return {
     name: options.name ?? 'Coop Desktop',
@@ -41,9 +45,11 @@ export function openCore(options: CoreOptions): Core {
     logger,
     repos,
     graph,
+    code,
     gitBackend: backend.kind,
     close() {
-      closing ??= repos.stop().then(() => {
+      closing ??= repos.stop().then(async () => {
+        await code.close()
         db.close()
       })
       return closing

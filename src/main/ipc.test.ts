@@ -61,8 +61,9 @@ function fakeCore() {
     events: new EventBus(),
     logger: { log: vi.fn() },
     repos,
-    // The graph is not exercised here: a call reaching it would fail the test loudly.
+    // The graph and code are not exercised here: a call reaching them would fail the test loudly.
     graph: {} as Core['graph'],
+    code: {} as Core['code'],
     gitBackend: 'git',
     close: async () => {},
   }

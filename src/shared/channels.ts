@@ -17,6 +17,10 @@ export const channelNames = [
   'graph:blame',
   'graph:search',
   'graph:drift',
+  'code:deps',
+  'code:impact',
+  'code:symbols',
+  'code:refs',
   'dialog:pickFolder',
 ] as const
 

@@ -11,6 +11,7 @@ import type {
   SearchResults,
   TreeListing,
 } from './graph-types'
+import type { DependencyReport, ImpactReport, ReferenceHit, SymbolHit } from './code-graph-types'
 import type { AppInfo, IndexFinished, IndexProgress, RepoSummary } from './types'
 
 export { channelNames, eventNames, isChannelName, isEventName, type ChannelName, type EventName } from './channels'
@@ -79,6 +80,12 @@ export const contract = {
   'graph:drift': channel<readonly DriftEntry[]>()(
     z.object({ repoId, under: repoPath.default(''), threshold: z.number().min(0).max(1).optional(), limit: limit.optional() }).strict(),
   ),
+  'code:deps': channel<DependencyReport>()(
+    z.object({ repoId, path: repoPath, reverse: z.boolean().optional(), depth: z.number().int().min(1).max(20).optional() }).strict(),
+  ),
+  'code:impact': channel<ImpactReport>()(z.object({ repoId, path: repoPath, depth: z.number().int().min(1).max(20).optional() }).strict()),
+  'code:symbols': channel<readonly SymbolHit[]>()(z.object({ repoId, name: z.string().trim().min(1).max(200) }).strict()),
+  'code:refs': channel<readonly ReferenceHit[]>()(z.object({ repoId, name: z.string().trim().min(1).max(200) }).strict()),
   /** Native folder picker; in browser mode `capabilities.pickFolder` is false and this answers `unsupported`. */
   'dialog:pickFolder': channel<{ readonly path: string | null }>()(empty),
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>

@@ -42,7 +42,8 @@ export interface IndexResult {
   readonly durationMs: number
 }
 
-export type IndexPhase = 'scanning' | 'reading'
+/** scanning: finding new commits; reading: commits (done/total); parsing: source files whose content changed. */
+export type IndexPhase = 'scanning' | 'reading' | 'parsing'
 
 export interface IndexProgress {
   readonly repoId: number

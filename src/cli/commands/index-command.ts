@@ -7,16 +7,17 @@ import { ProgressBar } from '../progress-bar'
 export function registerIndexCommand(program: Command, context: CommandContext): void {
   program
     .command('index')
-    .description('add a repository (if new) and index its history; later runs read only new commits')
+    .description('add a repository (if new) and index its history and code; later runs read only what changed')
     .argument('<path>', 'a git repository (or any folder inside one)')
     .option('--json', 'print one JSON object')
-    .action(async (path: string, options: { json?: boolean }) => {
+    .option('--no-code', 'skip parsing source files (imports, symbols): history and ownership only')
+    .action(async (path: string, options: { json?: boolean; code: boolean }) => {
       const { io } = context
       const core = context.openCore()
       const target = resolve(io.cwd, path)
       const bar = io.stderr.isTTY ? new ProgressBar(io.stderr, `Indexing ${basename(target)}`) : null
       const result = await core.repos
-        .index(target, { onProgress: (progress) => bar?.update(progress) })
+        .index(target, { onProgress: (progress) => bar?.update(progress), code: options.code })
         .finally(() => bar?.clear())
       if (options.json) return printJson(io, result)
       const added = result.commitsAdded === 0 ? 'up to date' : `+${result.commitsAdded.toLocaleString('en-US')} new`

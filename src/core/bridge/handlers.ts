@@ -36,6 +36,10 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'graph:blame': ({ repoId, path, start, end }) => core.graph.blame(repoId, path, start, end),
     'graph:search': ({ repoId, text, limit }) => core.graph.search(repoId, text, { limit }),
     'graph:drift': ({ repoId, ...options }) => core.graph.drift(repoId, options),
+    'code:deps': ({ repoId, path, ...options }) => core.code.deps(repoId, path, options),
+    'code:impact': ({ repoId, path, ...options }) => core.code.impact(repoId, path, options),
+    'code:symbols': ({ repoId, name }) => core.code.symbols(repoId, name),
+    'code:refs': ({ repoId, name }) => core.code.refs(repoId, name),
     'dialog:pickFolder': async () => {
       if (!host.pickFolder) throw new CoopError('unsupported', 'This host has no folder picker: type the path instead')
       return { path: await host.pickFolder() }

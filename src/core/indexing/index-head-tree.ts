@@ -30,15 +30,16 @@ export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPath
   const entries = changes === null ? await backend.listTree(repoPath, head) : null
 
   const upsert = db.prepare(
-    `INSERT INTO files (repo_id, path, dir, in_head, size, mode, language, kind) VALUES (@repoId, @path, @dir, 1, @size, @mode, @language, @kind)
+    `INSERT INTO files (repo_id, path, dir, in_head, size, mode, language, kind, blob_oid) VALUES (@repoId, @path, @dir, 1, @size, @mode, @language, @kind, @oid)
      ON CONFLICT (repo_id, path) DO UPDATE SET in_head = 1, size = excluded.size, mode = excluded.mode,
-       language = excluded.language, kind = excluded.kind`,
+       language = excluded.language, kind = excluded.kind, blob_oid = excluded.blob_oid`,
   )
-  const remove = db.prepare('UPDATE files SET in_head = 0 WHERE repo_id = ? AND path = ?')
+  const remove = db.prepare('UPDATE files SET in_head = 0, blob_oid = NULL WHERE repo_id = ? AND path = ?')
   // The kind by path; markBinaryFiles adds what history says once it is read.
   const write = (entry: TreeEntry): void => {
     const kind = classifyPath(entry.path, entry.mode)
-    upsert.run({ repoId, path: entry.path, dir: parentFolder(entry.path), size: entry.size, mode: entry.mode, language: languageOf(entry.path), kind })
+    const oid = entry.type === 'blob' ? entry.oid : null
+    upsert.run({ repoId, path: entry.path, dir: parentFolder(entry.path), size: entry.size, mode: entry.mode, language: languageOf(entry.path), kind, oid })
   }
 
   if (entries !== null) {
@@ -47,7 +48,7 @@ export async function indexHeadTree(input: HeadTreeInput): Promise<{ changedPath
     // makes the next run list the tree again rather than trust a half-written one.
     db.transaction(() => {
       db.prepare('UPDATE repositories SET tree_head = NULL WHERE id = ?').run(repoId)
-      db.prepare('UPDATE files SET in_head = 0 WHERE repo_id = ? AND in_head = 1').run(repoId)
+      db.prepare('UPDATE files SET in_head = 0, blob_oid = NULL WHERE repo_id = ? AND in_head = 1').run(repoId)
     })()
     for (let start = 0; start < entries.length; start += TREE_CHUNK) {
       db.transaction(() => {

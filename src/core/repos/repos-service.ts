@@ -11,6 +11,7 @@ import { indexHeadTree, markBinaryFiles } from '../indexing/index-head-tree'
 import { resetHistoryIfMailmapChanged } from '../indexing/mailmap-change'
 import { updateDirStats } from '../indexing/update-dir-stats'
 import { indexHistory } from '../indexing/index-history'
+import type { CodeIndexer } from '../code/code-service'
 import type { Logger } from '../log/logger'
 import type { Db } from '../store/open-database'
 import { RepositoryStore, type RepositoryRow } from './repository-store'
@@ -28,15 +29,17 @@ interface Job {
 export class Repos implements ReposService {
   readonly #store: RepositoryStore
   readonly #db: Db
+  readonly #code: CodeIndexer | undefined
   readonly #events: EventBus
   readonly #log: Logger
   readonly #jobs = new Map<number, Job>()
   readonly #failures = new Map<number, BridgeError>()
   readonly #backend: GitBackend
 
-  constructor(db: Db, events: EventBus, log: Logger, backend: GitBackend) {
+  constructor(db: Db, events: EventBus, log: Logger, backend: GitBackend, code?: CodeIndexer) {
     this.#db = db
     this.#backend = backend
+    this.#code = code
     this.#store = new RepositoryStore(db)
     this.#events = events
     this.#log = log
@@ -127,7 +130,8 @@ export class Repos implements ReposService {
     const stored = this.#require(repoId)
     // Every graph command refreshes first: when HEAD has not moved, nothing below can have changed
     // (the .mailmap, the tree and shallowness are all read at HEAD), so answer straight away.
-    if (stored.indexedHead === inspected.head && stored.treeHead === inspected.head) {
+    const codeCurrent = options.code === false || this.#code === undefined || stored.codeHead === inspected.head
+    if (stored.indexedHead === inspected.head && stored.treeHead === inspected.head && codeCurrent) {
       this.#store.touch(repoId)
       return resultOf(stored, { commitsAdded: 0, commitsRemoved: 0 }, started)
     }
@@ -166,9 +170,24 @@ export class Repos implements ReposService {
     // look at every file then.
     markBinaryFiles(this.#db, repoId, before.treeHead !== before.indexedHead ? null : tree.changedPaths)
     await refreshCodeowners({ db: this.#db, backend: this.#backend, repoId, repoPath: inspected.path, head: inspected.head, changedPaths: tree.changedPaths })
+    if (options.code !== false && this.#code) await this.#indexCode(repoId, inspected, signal, report)
     const shallow = await this.#backend.isShallow(inspected.path)
     const after = this.#store.completeRun(repoId, inspected.head, { pruneFiles: outcome.commitsRemoved > 0, shallow })
     return resultOf(after, outcome, started)
+  }
+
+  /**
+   * The code structure is a layer on top: when it cannot be built (no parse workers), history and
+   * ownership still count as indexed, the failure is logged, and the next run tries again.
+   */
+  async #indexCode(repoId: number, inspected: InspectedRepository, signal: AbortSignal, report: (progress: IndexProgress) => void): Promise<void> {
+    try {
+      await this.#code?.index({ repoId, repoPath: inspected.path, signal, onProgress: (done, total) => report({ repoId, phase: 'parsing', done, total }) })
+      this.#store.setCodeHead(repoId, inspected.head)
+    } catch (error) {
+      if (signal.aborted || (error instanceof CoopError && error.code === 'cancelled')) throw error
+      this.#log.log('warn', 'code structure not indexed', { repoId, error: toBridgeError(error).message })
+    }
   }
 
   #require(repoId: number): RepositoryRow {

@@ -16,12 +16,14 @@ export interface RepositoryRow {
   readonly shallow: boolean
   /** The commit whose tree is stored as the files at HEAD. */
   readonly treeHead: string | null
+  /** The commit whose tree the code structure was last brought up to. */
+  readonly codeHead: string | null
 }
 
 const COLUMNS = `id, path, name, layout, added_at AS addedAt, indexed_head AS indexedHead,
   last_indexed_at AS lastIndexedAt, commit_count AS commits, file_count AS files, person_count AS people,
   (SELECT COUNT(*) FROM files f WHERE f.repo_id = repositories.id AND f.in_head = 1) AS filesAtHead,
-  shallow, tree_head AS treeHead`
+  shallow, tree_head AS treeHead, code_head AS codeHead`
 
 /** The repositories table: which repositories are known and what their last index run found. */
 export class RepositoryStore {
@@ -85,6 +87,11 @@ export class RepositoryStore {
         .run({ id, head, now: new Date().toISOString(), shallow: options.shallow ? 1 : 0 })
     })()
     return this.get(id) as RepositoryRow
+  }
+
+  /** Records that the code structure matches the tree of `head`. */
+  setCodeHead(id: number, head: string): void {
+    this.#db.prepare('UPDATE repositories SET code_head = ? WHERE id = ?').run(head, id)
   }
 
   /** Marks a run that found nothing new. */

@@ -10,8 +10,9 @@ interface RepoProgressProps {
 
 /** The bar in a row while its repository is indexed; indeterminate while git is still scanning. */
 export function RepoProgress({ repoName, phase, done, total }: RepoProgressProps) {
-  const determinate = phase === 'reading' && total > 0
-  const label = determinate ? `${formatCount(done)} of ${formatCount(total)} commits` : 'Scanning history…'
+  const determinate = phase !== 'scanning' && total > 0
+  const unit = phase === 'parsing' ? 'files parsed' : 'commits'
+  const label = determinate ? `${formatCount(done)} of ${formatCount(total)} ${unit}` : 'Scanning history…'
   const percent = determinate ? Math.min(100, Math.round((done / total) * 100)) : 0
   return (
     <div className="progress">
