@@ -3,8 +3,11 @@ import type { RepoSummary } from '../../../../shared/types'
 import { formatBytes, formatCount } from '../../lib/format'
 import { BlameSection } from './BlameSection'
 import { CouplingSection } from './CouplingSection'
+import { DependencyGraphSection } from './DependencyGraphSection'
 import { HistorySection } from './HistorySection'
+import { ImpactSection } from './ImpactSection'
 import { OwnersSection } from './OwnersSection'
+import type { TopOwnerLoader } from './top-owner-loader'
 import { ancestorDirs, baseName } from './tree-model'
 
 interface DetailsPanelProps {
@@ -14,11 +17,13 @@ interface DetailsPanelProps {
   /** The tree's entry for the path: undefined while its folder loads, null when HEAD has no such path. */
   readonly node: TreeNode | null | undefined
   readonly revision: number
+  /** Leading owners for colouring the dependency graph, kept across selections. */
+  readonly topOwners: TopOwnerLoader
   readonly onSelect: (path: string) => void
 }
 
 /** The right-hand column: what the selected file or folder is, and its sections, each loading on its own. */
-export function DetailsPanel({ repo, path, node, revision, onSelect }: DetailsPanelProps) {
+export function DetailsPanel({ repo, path, node, revision, topOwners, onSelect }: DetailsPanelProps) {
   const type = path === '' ? 'dir' : node?.type
   return (
     <div className="details" aria-label="Details" role="region" data-testid="explore-details" data-path={path} data-type={type ?? ''}>
@@ -53,6 +58,8 @@ export function DetailsPanel({ repo, path, node, revision, onSelect }: DetailsPa
           <OwnersSection repoId={repo.id} path={path} revision={revision} />
           {type && <HistorySection repoId={repo.id} path={path} type={type} revision={revision} />}
           {type === 'file' && <CouplingSection repoId={repo.id} path={path} revision={revision} onSelect={onSelect} />}
+          {type === 'file' && <DependencyGraphSection repoId={repo.id} path={path} revision={revision} topOwners={topOwners} onSelect={onSelect} />}
+          {type === 'file' && <ImpactSection repoId={repo.id} path={path} revision={revision} onSelect={onSelect} />}
           {type === 'file' && <BlameSection repoId={repo.id} path={path} />}
         </>
       )}

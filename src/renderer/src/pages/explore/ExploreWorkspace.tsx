@@ -8,6 +8,7 @@ import { HotspotsView } from './HotspotsView'
 import { findNode, parentDir, type TreeCache } from './tree-model'
 import { TreeFilter } from './TreeFilter'
 import { useFileTree } from './use-file-tree'
+import { useTopOwnerLoader } from './use-top-owner-loader'
 
 interface ExploreWorkspaceProps {
   readonly repo: RepoSummary
@@ -24,6 +25,7 @@ interface ExploreWorkspaceProps {
  */
 export function ExploreWorkspace({ repo, path, view, revision, onNavigate }: ExploreWorkspaceProps) {
   const tree = useFileTree(repo.id, revision)
+  const topOwners = useTopOwnerLoader(repo.id, revision)
   const { reveal } = tree
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget | null>(null)
   const nonce = useRef(0)
@@ -50,7 +52,7 @@ export function ExploreWorkspace({ repo, path, view, revision, onNavigate }: Exp
         <TreeFilter repoId={repo.id} onChoose={select} />
         <FileTree tree={tree} label={`Files of ${repo.name}`} selected={path} onSelect={select} scrollTarget={scrollTarget} />
       </div>
-      <DetailsPanel key={path} repo={repo} path={path} node={nodeOf(tree.cache, path)} revision={revision} onSelect={select} />
+      <DetailsPanel key={path} repo={repo} path={path} node={nodeOf(tree.cache, path)} revision={revision} topOwners={topOwners} onSelect={select} />
     </div>
   )
 }
