@@ -8,21 +8,19 @@
 // --runs N (runs per query, default 50).
 //
 // Needs the built CLI (npm run build). See bench/README.md for what each figure means.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix, resolve } from 'node:path'
 import type { Core } from '../src/core/core'
 import { openCore } from '../src/core/create-core'
+import { commitOne, git, repositoryTop, sample, TempDirs, workingCopy } from './bench-repo'
 import { generateLargeRepo } from './generate-large-repo'
-import { formatMs, percentile, prng, runNodeMeasured, runTimed } from './measure'
+import { formatMs, percentile, prng, type QueryFigure, roundNumbers, runNodeMeasured, runTimed, timeQuery } from './measure'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CLI = join(ROOT, 'bin', 'coop.mjs')
 const GOALS = { indexRatio: 1.5, incrementalP50Ms: 200, queryP95Ms: 20 } as const
 const INCREMENTAL_RUNS = 5
-/** Stop measuring one query after this long, whatever the number of runs (blame can be slow). */
-const QUERY_BUDGET_MS = 20_000
 
 // The same diff work `coop index` asks git for (src/core/git/read-history.ts), in one pass.
 const LOG_FORMAT = `%x1e${['%H', '%P', '%aN', '%aE', '%at', '%cN', '%cE', '%ct', '%s'].join('%x1f')}`
@@ -63,19 +61,6 @@ function parseArgs(argv: readonly string[]): Args {
 
 class UsageError extends Error {}
 
-interface QueryFigure {
-  readonly query: string
-  readonly runs: number
-  readonly p50Ms: number
-  readonly p95Ms: number
-  readonly maxMs: number
-  /** The first, uncounted call: what a fresh process pays once (statements, page cache, in-memory indexes). */
-  readonly firstMs: number
-  /** The sample (path, folder, text…) of the slowest run. */
-  readonly slowest: string
-  readonly error?: string
-}
-
 interface Report {
   readonly repository: string
   readonly generated: boolean
@@ -114,48 +99,12 @@ const args = (() => {
   }
 })()
 
+const temp = new TempDirs({ keep: args.keep })
+
 /** Progress and the table: stdout normally, stderr with --json so stdout is only the JSON. */
 const say = (line = ''): void => {
   if (args.json) process.stderr.write(`${line}\n`)
   else console.log(line)
-}
-
-const temporary = new Set<string>()
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
-  temporary.add(dir)
-  return dir
-}
-function cleanUp(): void {
-  if (args.keep) return
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true })
-  temporary.clear()
-}
-process.on('SIGINT', () => {
-  cleanUp()
-  process.exit(130)
-})
-
-function git(cwd: string, gitArgs: readonly string[]): string {
-  try {
-    return execFileSync('git', [...gitArgs], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] }).trim()
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim()
-    throw new Error(`git ${gitArgs.join(' ')} failed in ${cwd}: ${stderr || (error as Error).message}`, { cause: error })
-  }
-}
-
-/**
- * A copy we may commit to: `git clone --shared` (objects are borrowed from the original through
- * alternates, so it is quick and the original is never written to). Used for the generated
- * repository too, so it stays as generated and can be reused.
- */
-function workingCopy(source: string, head: string | null): string {
-  const dir = join(tempDir('coop-bench-clone-'), 'repo')
-  git(tmpdir(), ['clone', '-q', '--shared', source, dir])
-  // The generated repository is benchmarked exactly as generated, whatever was committed to it since.
-  if (head !== null && git(dir, ['rev-parse', 'HEAD']) !== head) git(dir, ['reset', '-q', '--hard', head])
-  return realpathSync(dir)
 }
 
 /** A text file at HEAD to append to for incremental commits and to blame. */
@@ -172,22 +121,6 @@ function isSmallTextFile(path: string): boolean {
 function lineCount(path: string): number {
   const text = readFileSync(path, 'utf8')
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0)
-}
-
-const COMMIT_CONFIG = ['-c', 'user.name=Coop Bench', '-c', 'user.email=bench@coop.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null']
-
-/** Appends a line to `file` in the clone and commits it: one new commit, one changed file. */
-function commitOne(repo: string, file: string, n: number): void {
-  writeFileSync(join(repo, file), `// coop bench change ${n}\n`, { flag: 'a' })
-  git(repo, ['add', '--', file])
-  git(repo, [...COMMIT_CONFIG, 'commit', '-q', '--no-verify', '-m', `bench: change ${n}`])
-}
-
-function sample<T>(items: readonly T[], count: number, random: () => number): T[] {
-  const copy = [...items]
-  const out: T[] = []
-  while (out.length < count && copy.length > 0) out.push(copy.splice(Math.floor(random() * copy.length), 1)[0] as T)
-  return out
 }
 
 interface Samples {
@@ -232,29 +165,6 @@ function querySamples(repo: string): Samples {
   return { files, dirs, texts: texts.filter((t) => t.length > 0) }
 }
 
-async function timeQuery(name: string, runs: number, label: (i: number) => string, fn: (i: number) => unknown): Promise<QueryFigure> {
-  let i = 0
-  try {
-    const warm = performance.now()
-    await fn(i) // one warm-up call, not counted: prepared statements, page cache, in-memory indexes
-    const firstMs = performance.now() - warm
-    const samples: number[] = []
-    let slowest = ''
-    const began = performance.now()
-    for (i = 1; i <= runs && (i === 1 || performance.now() - began < QUERY_BUDGET_MS); i++) {
-      const started = performance.now()
-      await fn(i)
-      const ms = performance.now() - started
-      if (ms > Math.max(-1, ...samples)) slowest = label(i)
-      samples.push(ms)
-    }
-    return { query: name, runs: samples.length, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples), firstMs, slowest }
-  } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? String(error)
-    return { query: name, runs: 0, p50Ms: Number.NaN, p95Ms: Number.NaN, maxMs: Number.NaN, firstMs: Number.NaN, slowest: label(i), error: `${message} (for ${label(i)})` }
-  }
-}
-
 const GRAPH_METHODS = ['tree', 'files', 'owners', 'history', 'hotspots', 'coupling', 'blame', 'search', 'drift'] as const
 
 async function measureQueries(core: Core, repoId: number, s: Samples, runs: number): Promise<QueryFigure[]> {
@@ -264,6 +174,7 @@ async function measureQueries(core: Core, repoId: number, s: Samples, runs: numb
   const dir = (i: number): string => at(s.dirs, i)
   const figures: QueryFigure[] = []
   const measure = async (name: string, count: number, label: (i: number) => string, fn: (i: number) => unknown): Promise<void> => {
+    // At most 20 s per query, whatever the number of runs (blame can be slow).
     const figure = await timeQuery(name, count, label, fn)
     figures.push(figure)
     say(`    ${name}: ${figure.error ? `error: ${figure.error}` : `p95 ${formatMs(figure.p95Ms)} ms`}`)
@@ -290,21 +201,11 @@ async function measureQueries(core: Core, repoId: number, s: Samples, runs: numb
 
 async function bench(source: string, generatedHead: string | null): Promise<Report> {
   const generated = generatedHead !== null
-  if (!existsSync(source)) throw new Error(`${source} does not exist`)
-  let top: string
-  try {
-    top = git(source, ['rev-parse', '--show-toplevel'])
-  } catch (error) {
-    throw new Error(`${source} is not a git repository (or git cannot read it)`, { cause: error })
-  }
-  try {
-    git(top, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])
-  } catch (error) {
-    throw new Error(`${top} has no commits to index`, { cause: error })
-  }
+  const top = repositoryTop(source)
   say(`\n${top}${generated ? ' (generated)' : ''}`)
   say('  cloning with git clone --shared…')
-  const repo = workingCopy(top, generatedHead)
+  // The generated repository is benchmarked exactly as generated, whatever was committed to it since.
+  const repo = workingCopy(temp, top, generatedHead)
   const commits = Number(git(repo, ['rev-list', '--count', 'HEAD']))
 
   say('  raw git log --numstat, best of 2…')
@@ -317,7 +218,7 @@ async function bench(source: string, generatedHead: string | null): Promise<Repo
   const rawBest = Math.min(...raw)
 
   say('  full coop index in a child process…')
-  const dataDir = tempDir('coop-bench-data-')
+  const dataDir = temp.make('coop-bench-data-')
   // History and ownership only: the figure the issue compares with git log. Parsing source files is
   // the code structure graph's work, measured on its own.
   const full = await runNodeMeasured(CLI, ['index', repo, '--json', '--no-code'], { env: { ...process.env, COOP_DATA_DIR: dataDir } })
@@ -448,21 +349,20 @@ async function main(): Promise<number> {
       failures.push({ repository: job.source, error: message })
       say(`  FAILED: ${message}`)
     } finally {
-      cleanUp()
+      temp.cleanUp()
     }
   }
   for (const report of reports) printReport(report)
   for (const failure of failures) say(`\n${failure.repository}: FAILED: ${failure.error}`)
   // Milliseconds to 0.01 in the JSON.
-  const round = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value)
-  if (args.json) console.log(JSON.stringify({ goals: GOALS, reports, failures }, round, 2))
+  if (args.json) console.log(JSON.stringify({ goals: GOALS, reports, failures }, roundNumbers, 2))
   return failures.length > 0 ? 1 : 0
 }
 
 try {
   process.exitCode = await main()
 } catch (error) {
-  cleanUp()
+  temp.cleanUp()
   console.error(`index-bench: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1
 }

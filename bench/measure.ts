@@ -1,4 +1,4 @@
-// Small helpers shared by the benchmarks: percentiles, a seeded PRNG, timed child processes.
+// Small helpers shared by the benchmarks: percentiles, a seeded PRNG, timed child processes and queries.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -95,4 +95,50 @@ export function formatMs(ms: number): string {
   if (ms < 10) return ms.toFixed(2)
   if (ms < 100) return ms.toFixed(1)
   return Math.round(ms).toLocaleString('en-US')
+}
+
+export interface QueryFigure {
+  readonly query: string
+  readonly runs: number
+  readonly p50Ms: number
+  readonly p95Ms: number
+  readonly maxMs: number
+  /** The first, uncounted call: what a fresh process pays once (statements, page cache, in-memory indexes). */
+  readonly firstMs: number
+  /** The sample (path, folder, text…) of the slowest run. */
+  readonly slowest: string
+  readonly error?: string
+}
+
+/**
+ * Times a query: one warm-up call (reported as firstMs, not counted), then up to `runs` calls with
+ * i = 1, 2, … (the caller cycles through its samples), stopping after `budgetMs` whatever the count.
+ * A query that throws is reported with its error and the sample it failed on.
+ */
+export async function timeQuery(name: string, runs: number, label: (i: number) => string, fn: (i: number) => unknown, budgetMs = 20_000): Promise<QueryFigure> {
+  let i = 0
+  try {
+    const warm = performance.now()
+    await fn(i)
+    const firstMs = performance.now() - warm
+    const samples: number[] = []
+    let slowest = ''
+    const began = performance.now()
+    for (i = 1; i <= runs && (i === 1 || performance.now() - began < budgetMs); i++) {
+      const started = performance.now()
+      await fn(i)
+      const ms = performance.now() - started
+      if (ms > Math.max(-1, ...samples)) slowest = label(i)
+      samples.push(ms)
+    }
+    return { query: name, runs: samples.length, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples), firstMs, slowest }
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? String(error)
+    return { query: name, runs: 0, p50Ms: Number.NaN, p95Ms: Number.NaN, maxMs: Number.NaN, firstMs: Number.NaN, slowest: label(i), error: `${message} (for ${label(i)})` }
+  }
+}
+
+/** JSON.stringify replacer: fractional numbers (milliseconds, ratios) to 0.01. */
+export function roundNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value
 }

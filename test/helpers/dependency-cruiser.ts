@@ -27,6 +27,11 @@ export const TS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.c
 
 /** Every file → file edge dependency-cruiser finds in `dir`, as repository-relative paths. */
 export async function dependencyCruiserEdges(dir: string, options: CruiseOptions = {}): Promise<[string, string][]> {
+  return fileEdges(await cruiseRepository(dir, options))
+}
+
+/** dependency-cruiser's whole result for `dir` (every module it saw, with its dependencies). */
+export async function cruiseRepository(dir: string, options: CruiseOptions = {}): Promise<ICruiseResult> {
   const tsConfigFile = options.tsConfig === undefined ? undefined : join(dir, options.tsConfig)
   const result = await cruise(
     ['.'],
@@ -48,10 +53,11 @@ export async function dependencyCruiserEdges(dir: string, options: CruiseOptions
     tsConfigFile === undefined ? {} : { tsConfig: extractTSConfig(tsConfigFile) },
   )
   if (typeof result.output === 'string') throw new Error('dependency-cruiser returned text where a cruise result was asked for')
-  return fileEdges(result.output)
+  return result.output
 }
 
-function fileEdges(result: ICruiseResult): [string, string][] {
+/** The file → file edges of a cruise result (packages dependency-cruiser could not find and Node's own modules left out). */
+export function fileEdges(result: ICruiseResult): [string, string][] {
   const edges: [string, string][] = []
   for (const module of result.modules) {
     for (const dep of module.dependencies) {

@@ -1,5 +1,7 @@
 import type { ImpactReport } from '../../shared/code-graph-types'
-import type { Graph } from '../graph/graph-service'
+import { loadRepoContext } from '../graph/graph-context'
+import { DEFAULT_HALF_LIFE_DAYS, type Graph } from '../graph/graph-service'
+import { topOwnersOfFiles } from '../graph/shares-by-group'
 import type { Db } from '../store/open-database'
 import { dependencies, isTestPath } from './code-queries'
 
@@ -34,9 +36,12 @@ export function impactOf(db: Db, graph: Graph, repoId: number, path: string, opt
   for (const declared of own.declared) {
     if (declared.person) mention(declared.person.name, declared.person.email, `declared owner of ${path} as ${declared.owner} (${own.declaredBy ?? 'CODEOWNERS'})`)
   }
-  for (const d of dependents.filter((x) => x.depth === 1)) {
-    const top = graph.owners(repoId, d.path).owners[0]
-    if (top) mention(top.name, top.email, `leading owner of ${d.path}, which imports it`)
+  // One query for every direct dependent's leading owner: a hub file can have hundreds.
+  const direct = dependents.filter((x) => x.depth === 1).map((d) => d.path)
+  const leaders = topOwnersOfFiles(db, loadRepoContext(db, repoId), direct, DEFAULT_HALF_LIFE_DAYS)
+  for (const path of direct) {
+    const top = leaders.get(path)
+    if (top) mention(top.name, top.email, `leading owner of ${path}, which imports it`)
   }
   return {
     path,

@@ -7,7 +7,11 @@ import type { CodeLanguage, ParsedFile } from '../code-types'
 import type { ParseJob, ParseReply } from './parse-messages'
 
 export interface ParsePoolOptions {
-  /** Worker threads at most; they start on demand. Default: one per core but one, between 1 and 4. */
+  /**
+   * Worker threads at most; they start on demand. Default: one per core, at most 4: while they parse,
+   * this thread mostly waits on git and writes small transactions (measured: 15% faster than
+   * leaving it a core of its own on a 2-core machine).
+   */
   readonly size?: number
   /**
    * The built worker script. Default: parse-worker.mjs next to the bundle holding this module, which
@@ -37,7 +41,7 @@ export class ParsePool {
   #closed = false
 
   constructor(options: ParsePoolOptions = {}) {
-    this.#size = Math.max(1, Math.floor(options.size ?? Math.min(4, availableParallelism() - 1)))
+    this.#size = Math.max(1, Math.floor(options.size ?? Math.min(4, availableParallelism())))
     this.#workerUrl = options.workerUrl ?? new URL('./parse-worker.mjs', import.meta.url)
   }
 
