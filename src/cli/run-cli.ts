@@ -10,6 +10,7 @@ import { registerGraphCommands } from './commands/graph-commands'
 import { registerIndexCommand } from './commands/index-command'
 import { registerRemoveCommand } from './commands/remove-command'
 import { registerReposCommand } from './commands/repos-command'
+import { registerSanitizeCommand } from './commands/sanitize-command'
 import { registerServeCommand } from './commands/serve-command'
 import type { CliIo } from './io'
 import { CliError, printJson } from './output'
@@ -67,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
   registerServeCommand(program, context)
   registerGraphCommands(program, context)
   registerCodeCommands(program, context)
+  registerSanitizeCommand(program, context)
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
