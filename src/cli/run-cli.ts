@@ -8,6 +8,7 @@ import { isGitBackendSetting } from '../core/git/choose-backend'
 import { registerCodeCommands } from './commands/code-commands'
 import { registerGraphCommands } from './commands/graph-commands'
 import { registerIndexCommand } from './commands/index-command'
+import { registerKeysCommand } from './commands/keys-command'
 import { registerRemoveCommand } from './commands/remove-command'
 import { registerReposCommand } from './commands/repos-command'
 import { registerSanitizeCommand } from './commands/sanitize-command'
@@ -58,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
       const dataDir = resolveDataDir({ flag: opts.dataDir, env: io.env })
       const gitBackend = opts.gitBackend ?? io.env.COOP_GIT_BACKEND ?? 'auto'
       if (!isGitBackendSetting(gitBackend)) throw new CoopError('invalid_input', `--git-backend takes auto, git or isomorphic, not ${gitBackend}`)
-      core ??= openCore({ dataDir, version: VERSION, name: 'Coop Desktop', gitBackend })
+      core ??= openCore({ dataDir, version: VERSION, name: 'Coop Desktop', gitBackend, env: io.env })
       return core
     },
   }
@@ -69,6 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
   registerGraphCommands(program, context)
   registerCodeCommands(program, context)
   registerSanitizeCommand(program, context)
+  registerKeysCommand(program, context)
 
   try {
     await program.parseAsync([...argv], { from: 'user' })

@@ -2,6 +2,7 @@ import type { IndexProgress, IndexResult, RepoSummary } from '../shared/types'
 import type { EventBus } from './events/event-bus'
 import type { Code } from './code/code-service'
 import type { Graph } from './graph/graph-service'
+import type { KeyStore } from './keys/key-store'
 import type { Logger } from './log/logger'
 
 export interface IndexOptions {
@@ -39,6 +40,8 @@ export interface Core {
   readonly graph: Graph
   /** The code structure: imports, dependents, impact, symbols and references. */
   readonly code: Code
+  /** Model-provider API keys: in the OS keychain (or COOP_<PROVIDER>_API_KEY), fingerprints in the database. */
+  readonly keys: KeyStore
   /** Which reader indexes repositories: the git binary or isomorphic-git. */
   readonly gitBackend: 'git' | 'isomorphic'
   /** Waits for background work to stop, then closes the database. */

@@ -5,6 +5,8 @@ import { EventBus } from './events/event-bus'
 import { chooseBackend, type GitBackendSetting } from './git/choose-backend'
 import { Code } from './code/code-service'
 import { Graph } from './graph/graph-service'
+import { KeyStore } from './keys/key-store'
+import { createSystemKeychain } from './keys/system-keychain'
 import { createFileLogger, type Logger } from './log/logger'
 import { Repos } from './repos/repos-service'
 import { openDatabase } from './store/open-database'
@@ -21,6 +23,8 @@ export interface CoreOptions {
   readonly clock?: () => number
   /** The parse worker script, when not next to the bundle (tests build it to a known place). */
   readonly parseWorkerUrl?: URL
+  /** Where COOP_<PROVIDER>_API_KEY variables are read (default process.env). */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 export const DATABASE_FILE = 'coop.db'
@@ -36,6 +40,7 @@ export function openCore(options: CoreOptions): Core {
   const graph = new Graph(db, backend, options.clock)
   const code = new Code(db, backend, graph, options.parseWorkerUrl ? { parseWorkerUrl: options.parseWorkerUrl } : {})
   const repos = new Repos(db, events, logger, backend, code)
+  const keys = new KeyStore(db, createSystemKeychain(), options.env ?? process.env)
   let closing: Promise<void> | undefined
   return {
     name: options.name ?? 'Coop Desktop',
@@ -46,6 +51,7 @@ export function openCore(options: CoreOptions): Core {
     repos,
     graph,
     code,
+    keys,
     gitBackend: backend.kind,
     close() {
       closing ??= repos.stop().then(async () => {

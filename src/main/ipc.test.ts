@@ -64,6 +64,7 @@ function fakeCore() {
     // The graph and code are not exercised here: a call reaching them would fail the test loudly.
     graph: {} as Core['graph'],
     code: {} as Core['code'],
+    keys: {} as Core['keys'],
     gitBackend: 'git',
     close: async () => {},
   }

@@ -10,6 +10,7 @@ export const errorCodes = [
   'git_failed',
   'unsupported',
   'storage_failed',
+  'keychain_unavailable',
   'cancelled',
   'internal',
 ] as const

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto'
+import { CoopError } from '../errors/coop-error'
+import type { Db } from '../store/open-database'
+import type { Keychain } from './system-keychain'
+
+export type KeySource = 'keychain' | 'env'
+
+/** What Coop shows about a key. Never the key: only its fingerprint. */
+export interface KeyInfo {
+  readonly provider: string
+  /** `sha256:` and the first 12 hex digits of the key's SHA-256. */
+  readonly fingerprint: string
+  readonly source: KeySource
+  /** When `resolve` last handed the key out (env keys: in this process only), or null. */
+  readonly lastUsedAt: string | null
+  /**
+   * True when Coop recorded a keychain key but the keychain no longer has the entry (deleted outside
+   * Coop, or a different keyring). Always false for env keys. Set the key again or remove it.
+   */
+  readonly missing: boolean
+}
+
+const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
+const ENV_KEY = /^COOP_([A-Z0-9][A-Z0-9_]{0,63})_API_KEY$/
+
+export const PROVIDER_ID_RULE = 'A provider id is 1–64 lowercase letters, digits and dashes, starting with a letter or digit (like openai or anthropic)'
+
+export function isProviderId(value: string): boolean {
+  return PROVIDER_ID.test(value)
+}
+
+/** `openai` → `COOP_OPENAI_API_KEY`, `azure-openai` → `COOP_AZURE_OPENAI_API_KEY`. */
+export function envVariableFor(provider: string): string {
+  return `COOP_${provider.toUpperCase().replaceAll('-', '_')}_API_KEY`
+}
+
+export function fingerprintOf(key: string): string {
+  return `sha256:${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 12)}`
+}
+
+interface KeyRow {
+  readonly provider: string
+  readonly fingerprint: string
+  readonly updated_at: string
+  readonly last_used_at: string | null
+}
+
+/**
+ * Model-provider API keys (bring your own key). Keys live only in the OS keychain, or in a
+ * `COOP_<PROVIDER>_API_KEY` environment variable for headless use; the database holds fingerprints and
+ * times. No method returns key text except `resolve`, and nothing here logs or echoes a key.
+ */
+export class KeyStore {
+  private readonly envUse = new Map<string, string>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly keychain: Keychain,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Stores (or replaces) the provider's key in the keychain and records its fingerprint. */
+  async set(provider: string, key: string): Promise<KeyInfo> {
+    assertProviderId(provider)
+    checkKey(key)
+    await this.keychain.set(provider, key)
+    const fingerprint = fingerprintOf(key)
+    // A new key has not been used yet, so last use starts over.
+    this.db
+      .prepare(
+        `INSERT INTO provider_keys (provider, fingerprint, updated_at, last_used_at) VALUES (?, ?, ?, NULL)
+         ON CONFLICT (provider) DO UPDATE SET fingerprint = excluded.fingerprint, updated_at = excluded.updated_at, last_used_at = NULL`,
+      )
+      .run(provider, fingerprint, this.now().toISOString())
+    return { provider, fingerprint, source: 'keychain', lastUsedAt: null, missing: false }
+  }
+
+  /** Deletes the provider's keychain entry and its record; false if there was neither. Env keys stay. */
+  async remove(provider: string): Promise<boolean> {
+    assertProviderId(provider)
+    const deleted = await this.keychain.delete(provider)
+    const forgotten = this.db.prepare('DELETE FROM provider_keys WHERE provider = ?').run(provider).changes > 0
+    return deleted || forgotten
+  }
+
+  /**
+   * Every key Coop can use, sorted by provider: keychain keys from the database, then env keys (a
+   * provider with both is listed twice). The keychain is asked once, only to confirm that recorded
+   * entries still exist, so an env-only setup lists without any keychain.
+   */
+  async list(): Promise<readonly KeyInfo[]> {
+    const rows = this.db.prepare('SELECT provider, fingerprint, updated_at, last_used_at FROM provider_keys ORDER BY provider').all() as KeyRow[]
+    const present = rows.length > 0 ? await this.keychain.providers() : new Set<string>()
+    const stored: KeyInfo[] = rows.map((row) => ({
+      provider: row.provider,
+      fingerprint: row.fingerprint,
+      source: 'keychain',
+      lastUsedAt: row.last_used_at,
+      missing: !present.has(row.provider),
+    }))
+    const fromEnv: KeyInfo[] = this.envProviders().map((provider) => ({
+      provider,
+      fingerprint: fingerprintOf(this.envKey(provider) ?? ''),
+      source: 'env',
+      lastUsedAt: this.envUse.get(provider) ?? null,
+      missing: false,
+    }))
+    return [...stored, ...fromEnv].sort((a, b) => a.provider.localeCompare(b.provider) || a.source.localeCompare(b.source))
+  }
+
+  /**
+   * The key text, for building ONE outbound request to the provider: use it there and drop it — do not
+   * keep it, log it, or pass it to the renderer. The only way to read a key. The environment variable
+   * wins over the keychain; records the time of use. Null when the provider has no key.
+   */
+  async resolve(provider: string): Promise<{ readonly key: string; readonly source: KeySource } | null> {
+    assertProviderId(provider)
+    const at = this.now().toISOString()
+    const fromEnv = this.envKey(provider)
+    if (fromEnv !== undefined) {
+      this.envUse.set(provider, at)
+      return { key: fromEnv, source: 'env' }
+    }
+    const key = await this.keychain.get(provider)
+    if (key === null) return null
+    // A key put in the keychain outside Coop gets a record too, so list shows it.
+    this.db
+      .prepare(
+        `INSERT INTO provider_keys (provider, fingerprint, updated_at, last_used_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (provider) DO UPDATE SET fingerprint = excluded.fingerprint, last_used_at = excluded.last_used_at`,
+      )
+      .run(provider, fingerprintOf(key), at, at)
+    return { key, source: 'keychain' }
+  }
+
+  private envKey(provider: string): string | undefined {
+    const value = this.env[envVariableFor(provider)]
+    return value ? value : undefined
+  }
+
+  private envProviders(): string[] {
+    const providers: string[] = []
+    for (const [name, value] of Object.entries(this.env)) {
+      const match = ENV_KEY.exec(name)
+      if (!match?.[1] || !value) continue
+      const provider = match[1].toLowerCase().replaceAll('_', '-')
+      if (isProviderId(provider)) providers.push(provider)
+    }
+    return providers
+  }
+}
+
+export function assertProviderId(provider: string): void {
+  // The value is not echoed: a key pasted in the wrong place must not end up in an error message.
+  if (!isProviderId(provider)) {
+    throw new CoopError('invalid_input', PROVIDER_ID_RULE)
+  }
+}
+
+function checkKey(key: string): void {
+  if (key.length === 0) throw new CoopError('invalid_input', 'The key is empty')
+  if (key.includes('\0')) throw new CoopError('invalid_input', 'The key contains a NUL byte; an API key is one line of text')
+  if (/[\r\n]/.test(key)) throw new CoopError('invalid_input', 'The key spans several lines; an API key is one line of text')
+}
