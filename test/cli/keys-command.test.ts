@@ -86,13 +86,13 @@ describe('coop keys', () => {
     expectNowhereUnder(dataDir, key)
   })
 
-  it('asks for a paste on a terminal and trims one trailing newline', async () => {
+  it('asks for a paste on a terminal, without echoing it, and trims the line ending', async () => {
     const dataDir = tempDir()
     const id = provider()
     const key = fakeKey()
     const { code, stderr } = await coop(['--data-dir', dataDir, 'keys', 'set', id], { stdin: `${key}\r\n`, tty: true })
     expect(code).toBe(0)
-    expect(stderr).toBe('Paste the key, then press Ctrl-D\n')
+    expect(stderr).toBe('Paste the key, then press Enter (it is not shown): \n')
     expect(await keychain.get(id)).toBe(key)
   })
 

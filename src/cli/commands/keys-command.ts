@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline'
+import { Writable } from 'node:stream'
 import type { Command } from 'commander'
 import { CoopError } from '../../core/errors/coop-error'
 import { envVariableFor, isProviderId, PROVIDER_ID_RULE, type KeyInfo } from '../../core/keys/key-store'
@@ -93,10 +95,16 @@ function toRow(key: KeyInfo): string[] {
 async function readKey(io: CliIo): Promise<string> {
   const stdin = io.stdin
   if (!stdin) throw new CoopError('invalid_input', 'No key given: pipe it in on standard input (coop keys set <provider> < key.txt)')
-  if ((stdin as { isTTY?: boolean }).isTTY) io.stderr.write('Paste the key, then press Ctrl-D\n')
-  const chunks: Buffer[] = []
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
-  const input = Buffer.concat(chunks)
+  let input: Buffer
+  if ((stdin as { isTTY?: boolean }).isTTY) {
+    io.stderr.write('Paste the key, then press Enter (it is not shown): ')
+    input = Buffer.from(await readHiddenLine(stdin))
+    io.stderr.write('\n')
+  } else {
+    const chunks: Buffer[] = []
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+    input = Buffer.concat(chunks)
+  }
   if (input.includes(0)) throw new CoopError('invalid_input', 'The input contains a NUL byte: an API key is one line of text')
   let text: string
   try {
@@ -108,4 +116,15 @@ async function readKey(io: CliIo): Promise<string> {
   if (key.length === 0) throw new CoopError('invalid_input', 'No key on standard input: pipe it in (coop keys set <provider> < key.txt)')
   if (/[\r\n]/.test(key)) throw new CoopError('invalid_input', 'The input has more than one line: give just the key, on one line')
   return key
+}
+
+/** One line typed or pasted at a terminal, with echo off: readline writes its echo to a sink. */
+async function readHiddenLine(input: NodeJS.ReadableStream): Promise<string> {
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() })
+  const lines = createInterface({ input, output: sink, terminal: true })
+  try {
+    return await new Promise<string>((resolve) => lines.question('', resolve))
+  } finally {
+    lines.close()
+  }
 }
