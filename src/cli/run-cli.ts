@@ -9,6 +9,7 @@ import { registerCodeCommands } from './commands/code-commands'
 import { registerGraphCommands } from './commands/graph-commands'
 import { registerIndexCommand } from './commands/index-command'
 import { registerKeysCommand } from './commands/keys-command'
+import { registerProvidersCommand } from './commands/providers-command'
 import { registerRemoveCommand } from './commands/remove-command'
 import { registerReposCommand } from './commands/repos-command'
 import { registerSanitizeCommand } from './commands/sanitize-command'
@@ -71,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
   registerCodeCommands(program, context)
   registerSanitizeCommand(program, context)
   registerKeysCommand(program, context)
+  registerProvidersCommand(program, context)
 
   try {
     await program.parseAsync([...argv], { from: 'user' })

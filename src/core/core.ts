@@ -4,6 +4,7 @@ import type { Code } from './code/code-service'
 import type { Graph } from './graph/graph-service'
 import type { KeyStore } from './keys/key-store'
 import type { Logger } from './log/logger'
+import type { ProviderStore } from './providers/provider-store'
 
 export interface IndexOptions {
   /** Called with progress as batches are written (the CLI's progress bar). Events are emitted too. */
@@ -42,6 +43,8 @@ export interface Core {
   readonly code: Code
   /** Model-provider API keys: in the OS keychain (or COOP_<PROVIDER>_API_KEY), fingerprints in the database. */
   readonly keys: KeyStore
+  /** Configured model providers (kind, base URL, models); configuration only, no requests. */
+  readonly providers: ProviderStore
   /** Which reader indexes repositories: the git binary or isomorphic-git. */
   readonly gitBackend: 'git' | 'isomorphic'
   /** Waits for background work to stop, then closes the database. */

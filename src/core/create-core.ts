@@ -8,6 +8,7 @@ import { Graph } from './graph/graph-service'
 import { KeyStore } from './keys/key-store'
 import { createSystemKeychain } from './keys/system-keychain'
 import { createFileLogger, type Logger } from './log/logger'
+import { ProviderStore } from './providers/provider-store'
 import { Repos } from './repos/repos-service'
 import { openDatabase } from './store/open-database'
 
@@ -41,6 +42,7 @@ export function openCore(options: CoreOptions): Core {
   const code = new Code(db, backend, graph, options.parseWorkerUrl ? { parseWorkerUrl: options.parseWorkerUrl } : {})
   const repos = new Repos(db, events, logger, backend, code)
   const keys = new KeyStore(db, createSystemKeychain(), options.env ?? process.env)
+  const providers = new ProviderStore(db)
   let closing: Promise<void> | undefined
   return {
     name: options.name ?? 'Coop Desktop',
@@ -52,6 +54,7 @@ export function openCore(options: CoreOptions): Core {
     graph,
     code,
     keys,
+    providers,
     gitBackend: backend.kind,
     close() {
       closing ??= repos.stop().then(async () => {

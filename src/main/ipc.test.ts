@@ -65,6 +65,7 @@ function fakeCore() {
     graph: {} as Core['graph'],
     code: {} as Core['code'],
     keys: {} as Core['keys'],
+    providers: {} as Core['providers'],
     gitBackend: 'git',
     close: async () => {},
   }
