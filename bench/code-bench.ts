@@ -18,7 +18,7 @@ import type { Core } from '../src/core/core'
 import { DATABASE_FILE, openCore } from '../src/core/create-core'
 import { commitOne, git, repositoryTop, sample, TempDirs, workingCopy } from './bench-repo'
 import { compareWithDependencyCruiser, type CruiseOutput, type EdgeFigures, JS_TS } from './code-edges'
-import { formatMs, percentile, prng, type QueryFigure, roundNumbers, runNodeMeasured, timeQuery } from './measure'
+import { formatMs, parseOrExit, percentile, prng, progressWriter, type QueryFigure, roundNumbers, runNodeMeasured, timeQuery } from './measure'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CLI = join(ROOT, 'bin', 'coop.mjs')
@@ -112,23 +112,11 @@ interface Failure {
   readonly error: string
 }
 
-const args = (() => {
-  try {
-    return parseArgs(process.argv.slice(2))
-  } catch (error) {
-    console.error(`code-bench: ${(error as Error).message}`)
-    console.error('usage: npx jiti bench/code-bench.ts [REPO_PATH ...] [--json] [--keep] [--runs N] [--ts-config PATH|none]')
-    process.exit(2)
-  }
-})()
+const args = parseOrExit('code-bench', 'npx jiti bench/code-bench.ts [REPO_PATH ...] [--json] [--keep] [--runs N] [--ts-config PATH|none]', parseArgs)
 
 const temp = new TempDirs({ keep: args.keep })
 
-/** Progress and the tables: stdout normally, stderr with --json so stdout is only the JSON. */
-const say = (line = ''): void => {
-  if (args.json) process.stderr.write(`${line}\n`)
-  else console.log(line)
-}
+const say = progressWriter(args.json)
 
 const mib = (kib: number | null): number | null => (kib === null ? null : kib / 1024)
 

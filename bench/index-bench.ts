@@ -15,7 +15,7 @@ import type { Core } from '../src/core/core'
 import { openCore } from '../src/core/create-core'
 import { commitOne, git, repositoryTop, sample, TempDirs, workingCopy } from './bench-repo'
 import { generateLargeRepo } from './generate-large-repo'
-import { formatMs, percentile, prng, type QueryFigure, roundNumbers, runNodeMeasured, runTimed, timeQuery } from './measure'
+import { formatMs, parseOrExit, percentile, prng, progressWriter, type QueryFigure, roundNumbers, runNodeMeasured, runTimed, timeQuery } from './measure'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CLI = join(ROOT, 'bin', 'coop.mjs')
@@ -89,23 +89,11 @@ interface Failure {
   readonly error: string
 }
 
-const args = (() => {
-  try {
-    return parseArgs(process.argv.slice(2))
-  } catch (error) {
-    console.error(`index-bench: ${(error as Error).message}`)
-    console.error('usage: npx jiti bench/index-bench.ts [REPO_PATH ...] [--json] [--keep] [--runs N] [--commits N --files N]')
-    process.exit(2)
-  }
-})()
+const args = parseOrExit('index-bench', 'npx jiti bench/index-bench.ts [REPO_PATH ...] [--json] [--keep] [--runs N] [--commits N --files N]', parseArgs)
 
 const temp = new TempDirs({ keep: args.keep })
 
-/** Progress and the table: stdout normally, stderr with --json so stdout is only the JSON. */
-const say = (line = ''): void => {
-  if (args.json) process.stderr.write(`${line}\n`)
-  else console.log(line)
-}
+const say = progressWriter(args.json)
 
 /** A text file at HEAD to append to for incremental commits and to blame. */
 function isSmallTextFile(path: string): boolean {

@@ -142,3 +142,22 @@ export async function timeQuery(name: string, runs: number, label: (i: number) =
 export function roundNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value
 }
+
+/** A benchmark's arguments, or its usage on stderr and exit status 2 when they don't parse. */
+export function parseOrExit<T>(name: string, usage: string, parse: (argv: readonly string[]) => T): T {
+  try {
+    return parse(process.argv.slice(2))
+  } catch (error) {
+    console.error(`${name}: ${(error as Error).message}`)
+    console.error(`usage: ${usage}`)
+    process.exit(2)
+  }
+}
+
+/** Progress and tables: stdout normally, stderr with --json so stdout is only the JSON. */
+export function progressWriter(json: boolean): (line?: string) => void {
+  return (line = '') => {
+    if (json) process.stderr.write(`${line}\n`)
+    else console.log(line)
+  }
+}
