@@ -85,3 +85,46 @@ export function sample<T>(items: readonly T[], count: number, random: () => numb
   while (out.length < count && copy.length > 0) out.push(copy.splice(Math.floor(random() * copy.length), 1)[0] as T)
   return out
 }
+
+export interface Failure {
+  readonly repository: string
+  readonly error: string
+}
+
+/**
+ * Benchmarks each repository in turn: a repository that fails is reported and the others still run;
+ * temporary folders go after each. Returns the reports and the failures, already announced.
+ */
+export async function benchEach<T, R>(
+  temp: TempDirs,
+  targets: readonly T[],
+  nameOf: (target: T) => string,
+  bench: (target: T) => Promise<R>,
+  say: (line?: string) => void,
+): Promise<{ reports: R[]; failures: Failure[] }> {
+  const reports: R[] = []
+  const failures: Failure[] = []
+  for (const target of targets) {
+    try {
+      reports.push(await bench(target))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      failures.push({ repository: nameOf(target), error: message })
+      say(`  FAILED: ${message}`)
+    } finally {
+      temp.cleanUp()
+    }
+  }
+  return { reports, failures }
+}
+
+/** Runs a benchmark's main and sets the exit status; an unexpected error is one line on stderr. */
+export async function runMain(name: string, temp: TempDirs, main: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await main()
+  } catch (error) {
+    temp.cleanUp()
+    console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  }
+}

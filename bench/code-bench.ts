@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path'
 import { languageOfPath } from '../src/core/code/parse/languages'
 import type { Core } from '../src/core/core'
 import { DATABASE_FILE, openCore } from '../src/core/create-core'
-import { commitOne, git, repositoryTop, sample, TempDirs, workingCopy } from './bench-repo'
+import { benchEach, commitOne, git, repositoryTop, runMain, sample, TempDirs, workingCopy } from './bench-repo'
 import { compareWithDependencyCruiser, type CruiseOutput, type EdgeFigures, JS_TS } from './code-edges'
 import { formatMs, parseOrExit, percentile, prng, progressWriter, type QueryFigure, roundNumbers, runNodeMeasured, timeQuery } from './measure'
 
@@ -107,10 +107,6 @@ interface Report {
   readonly queries: { readonly files: number; readonly names: number; readonly results: readonly QueryFigure[] }
 }
 
-interface Failure {
-  readonly repository: string
-  readonly error: string
-}
 
 const args = parseOrExit('code-bench', 'npx jiti bench/code-bench.ts [REPO_PATH ...] [--json] [--keep] [--runs N] [--ts-config PATH|none]', parseArgs)
 
@@ -389,29 +385,11 @@ async function main(): Promise<number> {
     return 1
   }
   const targets = args.targets.length > 0 ? args.targets.map((t) => resolve(t)) : [ROOT, ...(existsSync(EXTRA_DEFAULT) ? [EXTRA_DEFAULT] : [])]
-  const reports: Report[] = []
-  const failures: Failure[] = []
-  for (const target of targets) {
-    try {
-      reports.push(await bench(target))
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      failures.push({ repository: target, error: message })
-      say(`  FAILED: ${message}`)
-    } finally {
-      temp.cleanUp()
-    }
-  }
+  const { reports, failures } = await benchEach(temp, targets, (target) => target, bench, say)
   for (const report of reports) printReport(report)
   for (const failure of failures) say(`\n${failure.repository}: FAILED: ${failure.error}`)
   if (args.json) console.log(JSON.stringify({ goals: GOALS, reports, failures }, roundNumbers, 2))
   return failures.length > 0 ? 1 : 0
 }
 
-try {
-  process.exitCode = await main()
-} catch (error) {
-  temp.cleanUp()
-  console.error(`code-bench: ${error instanceof Error ? error.message : String(error)}`)
-  process.exitCode = 1
-}
+await runMain('code-bench', temp, main)

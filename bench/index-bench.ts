@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join, posix, resolve } from 'node:path'
 import type { Core } from '../src/core/core'
 import { openCore } from '../src/core/create-core'
-import { commitOne, git, repositoryTop, sample, TempDirs, workingCopy } from './bench-repo'
+import { benchEach, commitOne, git, repositoryTop, runMain, sample, TempDirs, workingCopy } from './bench-repo'
 import { generateLargeRepo } from './generate-large-repo'
 import { formatMs, parseOrExit, percentile, prng, progressWriter, type QueryFigure, roundNumbers, runNodeMeasured, runTimed, timeQuery } from './measure'
 
@@ -84,10 +84,6 @@ interface Report {
   readonly queries: { readonly available: boolean; readonly results: readonly QueryFigure[] }
 }
 
-interface Failure {
-  readonly repository: string
-  readonly error: string
-}
 
 const args = parseOrExit('index-bench', 'npx jiti bench/index-bench.ts [REPO_PATH ...] [--json] [--keep] [--runs N] [--commits N --files N]', parseArgs)
 
@@ -327,19 +323,7 @@ async function main(): Promise<number> {
     for (const target of args.targets) jobs.push({ source: resolve(target), head: null })
   }
 
-  const reports: Report[] = []
-  const failures: Failure[] = []
-  for (const job of jobs) {
-    try {
-      reports.push(await bench(job.source, job.head))
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      failures.push({ repository: job.source, error: message })
-      say(`  FAILED: ${message}`)
-    } finally {
-      temp.cleanUp()
-    }
-  }
+  const { reports, failures } = await benchEach(temp, jobs, (job) => job.source, (job) => bench(job.source, job.head), say)
   for (const report of reports) printReport(report)
   for (const failure of failures) say(`\n${failure.repository}: FAILED: ${failure.error}`)
   // Milliseconds to 0.01 in the JSON.
@@ -347,10 +331,4 @@ async function main(): Promise<number> {
   return failures.length > 0 ? 1 : 0
 }
 
-try {
-  process.exitCode = await main()
-} catch (error) {
-  temp.cleanUp()
-  console.error(`index-bench: ${error instanceof Error ? error.message : String(error)}`)
-  process.exitCode = 1
-}
+await runMain('index-bench', temp, main)
