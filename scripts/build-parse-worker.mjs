@@ -6,17 +6,21 @@ import { build } from 'esbuild'
 
 export const PARSE_WORKER_ENTRY = fileURLToPath(new URL('../src/core/code/parse/parse-worker.ts', import.meta.url))
 
-/** Bundles the worker into `outfile` (an .mjs path); web-tree-sitter and the grammars stay in node_modules. */
+/**
+ * How every Node bundle of ours is built: ESM for Node 22+, dependencies left in node_modules (native
+ * modules such as better-sqlite3, and the wasm grammars, cannot be bundled).
+ */
+export const NODE_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+}
+
+/** Bundles the worker into `outfile` (an .mjs path). */
 export async function buildParseWorker(outfile) {
-  await build({
-    entryPoints: [PARSE_WORKER_ENTRY],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  })
+  await build({ ...NODE_BUNDLE, entryPoints: [PARSE_WORKER_ENTRY], outfile })
 }
