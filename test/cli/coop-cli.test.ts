@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/run-cli'
 import { COMMITS_PER_TRANSACTION } from '../../src/core/indexing/index-history'
+import { runCoop } from '../helpers/run-coop'
 import { ada, FixtureRepo, generateHistory, grace } from '../helpers/git-fixture'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -15,17 +16,9 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const BIN = join(ROOT, 'bin', 'coop.mjs')
 
 /** Runs `coop` in-process with captured output. */
-async function coop(args: string[], options: { tty?: boolean; cwd?: string } = {}) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string | Uint8Array) => ((stdout += String(text)), true) },
-    stderr: { write: (text: string | Uint8Array) => ((stderr += String(text)), true), isTTY: options.tty ?? false, columns: 100 },
-    env: {},
-    cwd: options.cwd ?? process.cwd(),
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr }
+/** Runs `coop` in-process with captured output. */
+function coop(args: string[], options: { tty?: boolean; cwd?: string } = {}) {
+  return runCoop(args, { ...(options.cwd ? { cwd: options.cwd } : {}), stderrTty: options.tty ?? false })
 }
 
 function repoWithHistory(): FixtureRepo {

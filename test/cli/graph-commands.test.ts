@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { CliIo } from '../../src/cli/io'
-import { runCli } from '../../src/cli/run-cli'
+import { runCoop } from '../helpers/run-coop'
 import { ada, FixtureRepo, grace } from '../helpers/git-fixture'
 import { suiteTempDir } from '../helpers/temp-dir'
 
@@ -9,16 +8,8 @@ let repo: FixtureRepo
 let dataDir: string
 
 async function coop(args: string[], cwd = repo.path) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (t: string | Uint8Array) => ((stdout += String(t)), true) },
-    stderr: { write: (t: string | Uint8Array) => ((stderr += String(t)), true) },
-    env: { COOP_DATA_DIR: dataDir },
-    cwd,
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) }
+  const run = await runCoop(args, { cwd, env: { COOP_DATA_DIR: dataDir } })
+  return { ...run, json: () => JSON.parse(run.stdout) }
 }
 
 beforeAll(() => {

@@ -2,11 +2,9 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { Readable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CliIo } from '../../src/cli/io'
-import { runCli } from '../../src/cli/run-cli'
 import { createSystemKeychain } from '../../src/core/keys/system-keychain'
+import { runCoop } from '../helpers/run-coop'
 import { tempDir } from '../helpers/temp-dir'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -29,23 +27,8 @@ afterEach(async () => {
 })
 
 /** Runs `coop` in-process with captured output and, when given, text on stdin. */
-async function coop(args: string[], options: { stdin?: string; tty?: boolean } = {}) {
-  let stdout = ''
-  let stderr = ''
-  let stdin: (Readable & { isTTY?: boolean }) | undefined
-  if (options.stdin !== undefined) {
-    stdin = Readable.from([Buffer.from(options.stdin)])
-    if (options.tty) stdin.isTTY = true
-  }
-  const io: CliIo = {
-    stdout: { write: (text: string | Uint8Array) => ((stdout += String(text)), true) },
-    stderr: { write: (text: string | Uint8Array) => ((stderr += String(text)), true) },
-    env: {},
-    cwd: process.cwd(),
-    ...(stdin ? { stdin } : {}),
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr }
+function coop(args: string[], options: { stdin?: string; tty?: boolean } = {}) {
+  return runCoop(args, { ...(options.stdin !== undefined ? { stdin: options.stdin } : {}), stdinTty: options.tty ?? false })
 }
 
 function filesUnder(dir: string): string[] {

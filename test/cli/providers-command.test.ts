@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { CliIo } from '../../src/cli/io'
-import { runCli } from '../../src/cli/run-cli'
+import { runCoop } from '../helpers/run-coop'
 import { tempDir } from '../helpers/temp-dir'
 
 /** Runs `coop` in-process with captured output. */
-async function coop(args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string | Uint8Array) => ((stdout += String(text)), true) },
-    stderr: { write: (text: string | Uint8Array) => ((stderr += String(text)), true) },
-    env: {},
-    cwd: process.cwd(),
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr }
+function coop(args: string[]) {
+  return runCoop(args)
 }
 
 describe('coop providers', () => {

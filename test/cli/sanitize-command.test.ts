@@ -1,25 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import type { CliIo } from '../../src/cli/io'
-import { runCli } from '../../src/cli/run-cli'
+import { runCoop } from '../helpers/run-coop'
 import { tempDir } from '../helpers/temp-dir'
 import { randomChars } from '../core/sanitize/fake-secrets'
 
 /** Runs `coop` in-process with captured output and, when given, text on stdin. */
-async function coop(args: string[], options: { cwd?: string; stdin?: string | Buffer } = {}) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string | Uint8Array) => ((stdout += String(text)), true) },
-    stderr: { write: (text: string | Uint8Array) => ((stderr += String(text)), true) },
-    env: {},
-    cwd: options.cwd ?? process.cwd(),
-    ...(options.stdin !== undefined ? { stdin: Readable.from([Buffer.from(options.stdin)]) } : {}),
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr }
+function coop(args: string[], options: { cwd?: string; stdin?: string | Buffer } = {}) {
+  return runCoop(args, options)
 }
 
 const token = 'ghp_' + randomChars(36)
