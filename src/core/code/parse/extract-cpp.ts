@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef, SymbolKind } from '../code-types'
-import { capturesByName, compileQuery, lineOf, placeOf, referencesFrom, symbolOf, unquote, type Extractor, type ScopeRules } from './extract-support'
+import { capturesByName, compileQuery, type Extractor, lineOf, matchedDefinition, placeOf, referencesFrom, type ScopeRules, symbolOf, unquote } from './extract-support'
 
 const IMPORTS = '(preproc_include path: (_) @path) @include'
 
@@ -72,13 +72,10 @@ function includeOf(match: Map<string, Node>): ImportSpec[] {
 function cppSymbolOf(match: Map<string, Node>): SymbolDef[] {
   const function_ = match.get('function')
   if (function_) return functionSymbolOf(function_, match.get('declarator') ?? null)
-  const name = match.get('name')
-  const capture = Object.keys(KINDS).find((k) => match.has(k))
-  const node = capture === undefined ? undefined : match.get(capture)
-  if (!name || capture === undefined || !node) return []
-  const place = placeOf(node, SCOPES)
-  if (place.kind === 'local') return []
-  return [symbolOf(name.text, KINDS[capture] ?? 'struct', node, !hiddenInFile(node), place.kind === 'member' ? place.container : null)]
+  const found = matchedDefinition(match, KINDS, SCOPES)
+  if (!found) return []
+  const { name, node, kind, place } = found
+  return [symbolOf(name.text, kind, node, !hiddenInFile(node), place.kind === 'member' ? place.container : null)]
 }
 
 /** `int K::f()` is a method of K defined outside its class; inside a class body any function is a method. */

@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef, SymbolKind } from '../code-types'
-import { capturesByName, compileQuery, lineOf, placeOf, referencesFrom, symbolOf, type Extractor, type ScopeRules } from './extract-support'
+import { capturesByName, compileQuery, type Extractor, lineOf, matchedDefinition, referencesFrom, type ScopeRules, symbolOf } from './extract-support'
 
 const IMPORTS = '(using_directive) @using'
 
@@ -64,13 +64,10 @@ function importOf(directive: Node): ImportSpec[] {
 }
 
 function csharpSymbolOf(match: Map<string, Node>): SymbolDef[] {
-  const name = match.get('name')
-  const capture = Object.keys(KINDS).find((k) => match.has(k))
-  const node = capture === undefined ? undefined : match.get(capture)
-  if (!name || capture === undefined || !node) return []
-  const place = placeOf(node, SCOPES)
-  if (place.kind === 'local') return []
+  const found = matchedDefinition(match, KINDS, SCOPES)
+  if (!found) return []
+  const { name, node, kind, place } = found
   // Interface members are public without saying so.
   const exported = (place.kind === 'member' && place.containerNode.type === 'interface_declaration') || node.namedChildren.some((c) => c?.type === 'modifier' && c.text === 'public')
-  return [symbolOf(name.text, KINDS[capture] ?? 'class', node, exported, place.kind === 'member' ? place.container : null)]
+  return [symbolOf(name.text, kind, node, exported, place.kind === 'member' ? place.container : null)]
 }

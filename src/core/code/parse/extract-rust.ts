@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef, SymbolKind } from '../code-types'
-import { capturesByName, compileQuery, lineOf, placeOf, referencesFrom, symbolOf, type Extractor, type ScopeRules } from './extract-support'
+import { capturesByName, compileQuery, type Extractor, lineOf, matchedDefinition, referencesFrom, type ScopeRules, symbolOf } from './extract-support'
 
 // `mod x;` without a body is a file module; `mod x { … }` is a symbol.
 const IMPORTS = `
@@ -125,17 +125,13 @@ function isPub(node: Node): boolean {
 }
 
 function rustSymbolOf(match: Map<string, Node>): SymbolDef[] {
-  const name = match.get('name')
-  const capture = Object.keys(KINDS).find((k) => match.has(k))
-  const node = capture === undefined ? undefined : match.get(capture)
-  if (!name || capture === undefined || !node) return []
-  const place = placeOf(node, SCOPES)
-  if (place.kind === 'local') return []
-  if (place.kind === 'file') return [symbolOf(name.text, KINDS[capture] ?? 'function', node, isPub(node))]
+  const found = matchedDefinition(match, KINDS, SCOPES)
+  if (!found) return []
+  const { name, node, capture, kind, place } = found
+  if (place.kind === 'file') return [symbolOf(name.text, kind, node, isPub(node))]
   const owner = place.containerNode
   const inImplOrTrait = owner.type === 'impl_item' || owner.type === 'trait_item'
-  const kind = capture === 'function' && inImplOrTrait ? 'method' : (KINDS[capture] ?? 'function')
   // A trait's items, and the items of a trait implementation, are as visible as the trait.
   const exported = isPub(node) || (owner.type === 'trait_item' && isPub(owner)) || (owner.type === 'impl_item' && owner.childForFieldName('trait') !== null)
-  return [symbolOf(name.text, kind, node, exported, place.container)]
+  return [symbolOf(name.text, capture === 'function' && inImplOrTrait ? 'method' : kind, node, exported, place.container)]
 }

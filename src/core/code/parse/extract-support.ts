@@ -62,6 +62,29 @@ export function placeOf(node: Node, rules: ScopeRules): Place {
   return { kind: 'file' }
 }
 
+/** A definition a query matched: its name, its node, the capture naming its kind, and where it sits. */
+export interface MatchedDefinition {
+  readonly name: Node
+  readonly node: Node
+  readonly capture: string
+  readonly kind: SymbolKind
+  readonly place: Exclude<Place, { readonly kind: 'local' }>
+}
+
+/**
+ * The definition in a match whose captures are `@name` plus one of `kinds` (capture → symbol kind);
+ * null when the match is incomplete or the definition is local to a function (not a symbol).
+ */
+export function matchedDefinition(match: ReadonlyMap<string, Node>, kinds: Readonly<Record<string, SymbolKind>>, scopes: ScopeRules): MatchedDefinition | null {
+  const name = match.get('name')
+  const capture = Object.keys(kinds).find((k) => match.has(k))
+  const node = capture === undefined ? undefined : match.get(capture)
+  const kind = capture === undefined ? undefined : kinds[capture]
+  if (!name || capture === undefined || !node || !kind) return null
+  const place = placeOf(node, scopes)
+  return place.kind === 'local' ? null : { name, node, capture, kind, place }
+}
+
 /** Whether a node has an unnamed child token spelled `word` (a keyword such as `type`, `static`, `pub`). */
 export function hasToken(node: Node, word: string): boolean {
   for (const child of node.children) {
