@@ -5,6 +5,9 @@ import type { Graph } from './graph/graph-service'
 import type { KeyStore } from './keys/key-store'
 import type { Logger } from './log/logger'
 import type { ProviderStore } from './providers/provider-store'
+import type { Policy } from './policy/policy-service'
+import type { ModelRouter } from './router/model-router'
+import type { AskSessions } from './router/ask-sessions'
 
 export interface IndexOptions {
   /** Called with progress as batches are written (the CLI's progress bar). Events are emitted too. */
@@ -45,6 +48,12 @@ export interface Core {
   readonly keys: KeyStore
   /** Configured model providers (kind, base URL, models); configuration only, no requests. */
   readonly providers: ProviderStore
+  /** Who may be called under which retention terms: approvals, allow-lists, offline mode, compliance check. */
+  readonly policy: Policy
+  /** Every model call: policy, scrubbing, retention controls, records, retries and fallback, streaming. */
+  readonly router: ModelRouter
+  /** Questions asked from the app: streamed as events, stoppable. */
+  readonly asks: AskSessions
   /** Which reader indexes repositories: the git binary or isomorphic-git. */
   readonly gitBackend: 'git' | 'isomorphic'
   /** Waits for background work to stop, then closes the database. */

@@ -9,6 +9,11 @@ import { KeyStore } from './keys/key-store'
 import { createSystemKeychain } from './keys/system-keychain'
 import { createFileLogger, type Logger } from './log/logger'
 import { ProviderStore } from './providers/provider-store'
+import { Policy } from './policy/policy-service'
+import { PolicyStore } from './policy/policy-store'
+import { ModelRouter } from './router/model-router'
+import { UsageLedger } from './router/usage-ledger'
+import { AskSessions } from './router/ask-sessions'
 import { Repos } from './repos/repos-service'
 import { openDatabase } from './store/open-database'
 
@@ -43,6 +48,9 @@ export function openCore(options: CoreOptions): Core {
   const repos = new Repos(db, events, logger, backend, code)
   const keys = new KeyStore(db, createSystemKeychain(), options.env ?? process.env)
   const providers = new ProviderStore(db)
+  const policy = new Policy(new PolicyStore(db), providers, keys)
+  const router = new ModelRouter({ policy, keys, ledger: new UsageLedger(db), repoPaths: () => repos.list().map((r) => r.path), logger })
+  const asks = new AskSessions(router, events, logger)
   let closing: Promise<void> | undefined
   return {
     name: options.name ?? 'Coop Desktop',
@@ -55,8 +63,12 @@ export function openCore(options: CoreOptions): Core {
     code,
     keys,
     providers,
+    policy,
+    router,
+    asks,
     gitBackend: backend.kind,
     close() {
+      asks.stopAll()
       closing ??= repos.stop().then(async () => {
         await code.close()
         db.close()

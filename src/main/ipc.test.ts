@@ -66,6 +66,9 @@ function fakeCore() {
     code: {} as Core['code'],
     keys: {} as Core['keys'],
     providers: {} as Core['providers'],
+    policy: {} as Core['policy'],
+    router: {} as Core['router'],
+    asks: {} as Core['asks'],
     gitBackend: 'git',
     close: async () => {},
   }

@@ -21,10 +21,26 @@ export const channelNames = [
   'code:impact',
   'code:symbols',
   'code:refs',
+  'providers:list',
+  'providers:add',
+  'providers:setEnabled',
+  'providers:remove',
+  'providers:update',
+  'providers:setKey',
+  'providers:removeKey',
+  'providers:approve',
+  'providers:revokeApproval',
+  'providers:check',
+  'policy:settings',
+  'policy:setOffline',
+  'ask:preview',
+  'ask:start',
+  'ask:stop',
+  'usage:report',
   'dialog:pickFolder',
 ] as const
 
-export const eventNames = ['index:progress', 'index:finished'] as const
+export const eventNames = ['index:progress', 'index:finished', 'ask:delta', 'ask:finished'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -13,6 +13,8 @@ import type {
 } from './graph-types'
 import type { DependencyReport, ImpactReport, ReferenceHit, SymbolHit } from './code-graph-types'
 import type { AppInfo, IndexFinished, IndexProgress, RepoSummary } from './types'
+import { PROVIDER_KINDS } from './provider-kinds'
+import { type AskDelta, type AskOutcome, type ComplianceReport, type EgressPreview, type PolicySettings, type ProviderView, type UsageReport } from './router-types'
 
 export { channelNames, eventNames, isChannelName, isEventName, type ChannelName, type EventName } from './channels'
 
@@ -52,6 +54,22 @@ const limit = z.number().int().positive().max(10_000)
 /** "12.months", "90.days", "2.weeks", "1.year", or an ISO date. */
 const since = z.string().trim().min(1).max(40)
 
+const providerId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'A provider id is lowercase letters, digits and dashes')
+const modelName = z.string().trim().min(1).max(200)
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD')
+const askRequest = z
+  .object({
+    question: z.string().min(1).max(100_000),
+    provider: providerId,
+    model: modelName.optional(),
+    files: z.array(z.object({ path: localPath, startLine: z.number().int().positive().optional(), endLine: z.number().int().positive().optional() }).strict()).max(50).optional(),
+    /** Relative file paths start at this repository's folder; otherwise they must be absolute. */
+    repoId: repoId.optional(),
+    fallback: z.array(providerId).max(5).optional(),
+    maxTokens: z.number().int().min(1).max(200_000).optional(),
+  })
+  .strict()
+
 export const contract = {
   'app:info': channel<AppInfo>()(empty),
   'repos:list': channel<readonly RepoSummary[]>()(empty),
@@ -86,6 +104,47 @@ export const contract = {
   'code:impact': channel<ImpactReport>()(z.object({ repoId, path: repoPath, depth: z.number().int().min(1).max(20).optional() }).strict()),
   'code:symbols': channel<readonly SymbolHit[]>()(z.object({ repoId, name: z.string().trim().min(1).max(200) }).strict()),
   'code:refs': channel<readonly ReferenceHit[]>()(z.object({ repoId, name: z.string().trim().min(1).max(200) }).strict()),
+  /** Configured providers with key fingerprint and policy standing. Never a key. */
+  'providers:list': channel<readonly ProviderView[]>()(empty),
+  'providers:add': channel<ProviderView>()(
+    z
+      .object({
+        id: providerId,
+        kind: z.enum(PROVIDER_KINDS),
+        baseUrl: z.string().trim().min(1).max(2048).optional(),
+        models: z.array(modelName).max(100).optional(),
+        timeoutMs: z.number().int().min(1).max(3_600_000).optional(),
+      })
+      .strict(),
+  ),
+  'providers:setEnabled': channel<ProviderView>()(z.object({ id: providerId, enabled: z.boolean() }).strict()),
+  'providers:remove': channel<{ readonly removed: boolean }>()(z.object({ id: providerId }).strict()),
+  'providers:update': channel<ProviderView>()(
+    z
+      .object({
+        id: providerId,
+        agreementVerifiedOn: day.nullable().optional(),
+        policyReviewedOn: day.nullable().optional(),
+        retentionAnnotation: z.boolean().optional(),
+        allowedModels: z.array(modelName).max(100).optional(),
+      })
+      .strict(),
+  ),
+  /** Write-only: the key goes to the keychain; only its fingerprint comes back. */
+  'providers:setKey': channel<{ readonly fingerprint: string }>()(z.object({ id: providerId, key: z.string().min(1).max(4096) }).strict()),
+  'providers:removeKey': channel<{ readonly removed: boolean }>()(z.object({ id: providerId }).strict()),
+  'providers:approve': channel<ProviderView>()(z.object({ id: providerId, by: z.string().trim().min(1).max(200), reason: z.string().trim().min(1).max(500) }).strict()),
+  'providers:revokeApproval': channel<ProviderView>()(z.object({ id: providerId }).strict()),
+  /** The compliance check over every provider. */
+  'providers:check': channel<ComplianceReport>()(empty),
+  'policy:settings': channel<PolicySettings>()(empty),
+  'policy:setOffline': channel<PolicySettings>()(z.object({ offline: z.boolean() }).strict()),
+  /** Egress preview: exactly what would be sent, key masked; sends nothing. */
+  'ask:preview': channel<EgressPreview>()(askRequest),
+  /** Starts a question; the answer arrives as `ask:delta` events and ends with `ask:finished`. */
+  'ask:start': channel<{ readonly requestId: string }>()(askRequest),
+  'ask:stop': channel<{ readonly stopped: boolean }>()(z.object({ requestId: z.string().uuid() }).strict()),
+  'usage:report': channel<UsageReport>()(z.object({ days: z.number().int().min(1).max(3650).optional() }).strict()),
   /** Native folder picker; in browser mode `capabilities.pickFolder` is false and this answers `unsupported`. */
   'dialog:pickFolder': channel<{ readonly path: string | null }>()(empty),
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>
@@ -101,6 +160,8 @@ function event<P>(): EventDef<P> {
 export const events = {
   'index:progress': event<IndexProgress>(),
   'index:finished': event<IndexFinished>(),
+  'ask:delta': event<AskDelta>(),
+  'ask:finished': event<AskOutcome>(),
 } as const satisfies Record<EventName, EventDef<unknown>>
 
 export type Contract = typeof contract

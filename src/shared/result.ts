@@ -12,6 +12,9 @@ export const errorCodes = [
   'storage_failed',
   'keychain_unavailable',
   'cancelled',
+  'blocked',
+  'provider_error',
+  'timeout',
   'internal',
 ] as const
 

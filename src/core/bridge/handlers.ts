@@ -2,6 +2,8 @@ import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/cont
 import type { HostKind } from '../../shared/types'
 import type { Core } from '../core'
 import { CoopError } from '../errors/coop-error'
+import { homedir } from 'node:os'
+import { providerView, providerViews } from '../providers/provider-views'
 
 /** What differs between hosts: Electron has a native folder picker, browser mode does not. */
 export interface Host {
@@ -15,6 +17,9 @@ export type Handlers = {
 
 /** One handler per contract channel; a missing one is a type error. */
 export function createHandlers(core: Core, host: Host): Handlers {
+  const view = (id: string) => providerView(core.providers, core.keys, core.policy, id)
+  /** Relative file paths in the app start at the chosen repository; without one they must be absolute. */
+  const askCwd = (repoId: number | undefined) => (repoId === undefined ? homedir() : core.repos.get(repoId).path)
   return {
     'app:info': () => ({
       name: core.name,
@@ -40,6 +45,38 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'code:impact': ({ repoId, path, ...options }) => core.code.impact(repoId, path, options),
     'code:symbols': ({ repoId, name }) => core.code.symbols(repoId, name),
     'code:refs': ({ repoId, name }) => core.code.refs(repoId, name),
+    'providers:list': () => providerViews(core.providers, core.keys, core.policy),
+    'providers:add': ({ id, kind, baseUrl, models, timeoutMs }) => {
+      core.providers.add({ id, kind, ...(baseUrl !== undefined ? { baseUrl } : {}), ...(models ? { models } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) })
+      return view(id)
+    },
+    'providers:setEnabled': ({ id, enabled }) => {
+      core.providers.setEnabled(id, enabled)
+      return view(id)
+    },
+    'providers:remove': ({ id }) => ({ removed: core.providers.remove(id) }),
+    'providers:update': ({ id, ...change }) => {
+      core.policy.update(id, change)
+      return view(id)
+    },
+    'providers:setKey': async ({ id, key }) => ({ fingerprint: (await core.keys.set(id, key)).fingerprint }),
+    'providers:removeKey': async ({ id }) => ({ removed: await core.keys.remove(id) }),
+    'providers:approve': ({ id, by, reason }) => {
+      core.policy.approve(id, by, reason)
+      return view(id)
+    },
+    'providers:revokeApproval': ({ id }) => {
+      core.policy.revokeApproval(id)
+      return view(id)
+    },
+    'providers:check': () => core.policy.check(),
+    'policy:settings': () => core.policy.settings(),
+    'policy:setOffline': ({ offline }) => core.policy.setOffline(offline),
+    'ask:preview': ({ repoId, ...request }) => core.router.preview(request, askCwd(repoId)),
+    // Everything after the id (a blocked provider, a missing file) arrives as the `ask:finished` event.
+    'ask:start': ({ repoId, ...request }) => ({ requestId: core.asks.start(request, askCwd(repoId)).requestId }),
+    'ask:stop': ({ requestId }) => ({ stopped: core.asks.stop(requestId) }),
+    'usage:report': ({ days }) => core.router.usage(days),
     'dialog:pickFolder': async () => {
       if (!host.pickFolder) throw new CoopError('unsupported', 'This host has no folder picker: type the path instead')
       return { path: await host.pickFolder() }

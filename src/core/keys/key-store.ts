@@ -109,6 +109,26 @@ export class KeyStore {
     return [...stored, ...fromEnv].sort((a, b) => a.provider.localeCompare(b.provider) || a.source.localeCompare(b.source))
   }
 
+  /** Which key a request to the provider would use, by fingerprint, without reading the key itself. */
+  describe(provider: string): { readonly fingerprint: string; readonly source: KeySource } | null {
+    assertProviderId(provider)
+    const fromEnv = this.envKey(provider)
+    if (fromEnv !== undefined) return { fingerprint: fingerprintOf(fromEnv), source: 'env' }
+    const fingerprint = this.db.prepare('SELECT fingerprint FROM provider_keys WHERE provider = ?').pluck().get(provider) as string | undefined
+    return fingerprint === undefined ? null : { fingerprint, source: 'keychain' }
+  }
+
+  /**
+   * Fingerprints of every key Coop knows (recorded keychain keys and env keys), by provider, without
+   * asking the keychain: the scrubber redacts any text whose fingerprint matches one.
+   */
+  fingerprints(): ReadonlyMap<string, string> {
+    const rows = this.db.prepare('SELECT provider, fingerprint FROM provider_keys').all() as { provider: string; fingerprint: string }[]
+    const byFingerprint = new Map(rows.map((r) => [r.fingerprint, r.provider]))
+    for (const provider of this.envProviders()) byFingerprint.set(fingerprintOf(this.envKey(provider) ?? ''), provider)
+    return byFingerprint
+  }
+
   /**
    * The key text, for building ONE outbound request to the provider: use it there and drop it — do not
    * keep it, log it, or pass it to the renderer. The only way to read a key. The environment variable

@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net'
 import { CoopError } from '../errors/coop-error'
-import type { ProviderKind } from './provider-kinds'
+import type { ProviderKind } from '../../shared/provider-kinds'
 
 /**
  * Checks a provider base URL and returns it normalised (lower-case host, no trailing `/` after a bare

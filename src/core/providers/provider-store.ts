@@ -2,30 +2,10 @@ import { CoopError } from '../errors/coop-error'
 import { assertProviderId } from '../keys/key-store'
 import type { Db } from '../store/open-database'
 import { checkBaseUrl, isLocalProvider } from './base-url'
-import { defaultBaseUrl, isProviderKind, PROVIDER_KIND_RULE, type ProviderKind } from './provider-kinds'
+import { defaultBaseUrl, isProviderKind, PROVIDER_KIND_RULE, type ProviderKind } from '../../shared/provider-kinds'
+import type { ProviderInfo } from '../../shared/router-types'
 
-/** One model a provider offers. Prices are USD per million tokens; null when not configured. */
-export interface ProviderModel {
-  readonly model: string
-  readonly contextWindow: number | null
-  readonly inputPrice: number | null
-  readonly outputPrice: number | null
-}
-
-/** A configured provider as Coop shows it. Keys are not part of it: see KeyStore (same id). */
-export interface ProviderInfo {
-  readonly id: string
-  readonly kind: ProviderKind
-  /** The configured base URL, else the kind's default. Null only for a kind without a default (never stored that way). */
-  readonly baseUrl: string | null
-  readonly baseUrlOverridden: boolean
-  /** True for an OpenAI-compatible server on this machine or a private network. */
-  readonly local: boolean
-  readonly enabled: boolean
-  readonly timeoutMs: number
-  /** Sorted by name. */
-  readonly models: readonly ProviderModel[]
-}
+export type { ProviderInfo, ProviderModel } from '../../shared/router-types'
 
 export interface NewProvider {
   readonly id: string

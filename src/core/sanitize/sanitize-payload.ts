@@ -14,6 +14,8 @@ export interface SanitizeOptions {
    * of indexed repositories. Each with a label for the placeholder (e.g. 'keychain:openai', 'env:DATABASE_URL').
    */
   readonly knownSecrets?: readonly KnownSecret[]
+  /** More rules of the caller's, e.g. the router's match of stored keys by fingerprint. */
+  readonly extraRules?: readonly SecretRule[]
 }
 
 const BUILT_IN_RULES: readonly SecretRule[] = [...providerRules, ...formatRules, keywordRule]
@@ -26,7 +28,7 @@ class Scrubber {
 
   constructor(options: SanitizeOptions) {
     const known = knownSecretRules(options.knownSecrets ?? [])
-    this.findSecrets = createSecretFinder([...known.rules, ...BUILT_IN_RULES])
+    this.findSecrets = createSecretFinder([...known.rules, ...(options.extraRules ?? []), ...BUILT_IN_RULES])
     this.skippedShort = known.skippedShort
   }
 

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto'
+import type { AskOutcome, AskRequest } from '../../shared/router-types'
+import type { EventBus } from '../events/event-bus'
+import type { Logger } from '../log/logger'
+import type { ModelRouter } from './model-router'
+
+/**
+ * Questions asked from the app: each runs in the background, streams its text as `ask:delta` events
+ * and ends with one `ask:finished`; `stop` cancels it. The answer text is never stored.
+ */
+export class AskSessions {
+  private readonly running = new Map<string, AbortController>()
+
+  constructor(
+    private readonly router: ModelRouter,
+    private readonly events: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts the request once its files are read and its provider is known; resolves with its id. */
+  start(request: AskRequest, cwd: string): { requestId: string; done: Promise<AskOutcome | null> } {
+    const requestId = randomUUID()
+    const controller = new AbortController()
+    this.running.set(requestId, controller)
+    const done = this.router
+      .ask(request, { cwd, signal: controller.signal, requestId, onText: (text) => this.events.emit('ask:delta', { requestId, text }) })
+      .then((outcome) => {
+        this.events.emit('ask:finished', outcome)
+        return outcome
+      })
+      .catch((error: unknown) => {
+        const message = error instanceof Error && 'code' in error ? error.message : 'The question could not be asked; see the application log'
+        if (!(error instanceof Error && 'code' in error)) this.logger.log('error', 'ask failed', { requestId, error })
+        this.events.emit('ask:finished', failedBeforeSending(requestId, request, message))
+        return null
+      })
+      .finally(() => this.running.delete(requestId))
+    return { requestId, done }
+  }
+
+  /** Cancels a running request; false when it already ended. */
+  stop(requestId: string): boolean {
+    const controller = this.running.get(requestId)
+    if (!controller) return false
+    controller.abort()
+    return true
+  }
+
+  /** Cancels everything (the app is quitting). */
+  stopAll(): void {
+    for (const controller of this.running.values()) controller.abort()
+  }
+}
+
+function failedBeforeSending(requestId: string, request: AskRequest, message: string): AskOutcome {
+  return {
+    requestId,
+    status: 'failed',
+    provider: request.provider,
+    model: request.model ?? '',
+    retentionMode: 'none',
+    usage: null,
+    costUsd: null,
+    attempts: 0,
+    fallbackFrom: [],
+    redactions: 0,
+    error: { code: 'invalid_input', message, status: null },
+  }
+}
