@@ -40,9 +40,12 @@ export function formatAgo(iso: string | null, now = Date.now()): string {
 export class CliError extends Error {
   readonly error: BridgeError
   readonly exitCode: number
-  constructor(error: BridgeError, exitCode = 1) {
+  /** The command already reported the failure (e.g. `coop ask` printed its outcome): only the exit code is left. */
+  readonly printed: boolean
+  constructor(error: BridgeError, exitCode = 1, options: { printed?: boolean } = {}) {
     super(error.message)
     this.error = error
     this.exitCode = exitCode
+    this.printed = options.printed ?? false
   }
 }

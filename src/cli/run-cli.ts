@@ -5,7 +5,10 @@ import { openCore } from '../core/create-core'
 import { toBridgeError } from '../core/bridge/dispatch'
 import { CoopError } from '../core/errors/coop-error'
 import { isGitBackendSetting } from '../core/git/choose-backend'
+import { registerAskCommand } from './commands/ask-command'
 import { registerCodeCommands } from './commands/code-commands'
+import { registerPolicyCommand } from './commands/policy-command'
+import { registerUsageCommand } from './commands/usage-command'
 import { registerGraphCommands } from './commands/graph-commands'
 import { registerIndexCommand } from './commands/index-command'
 import { registerKeysCommand } from './commands/keys-command'
@@ -73,6 +76,9 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
   registerSanitizeCommand(program, context)
   registerKeysCommand(program, context)
   registerProvidersCommand(program, context)
+  registerPolicyCommand(program, context)
+  registerAskCommand(program, context)
+  registerUsageCommand(program, context)
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
@@ -81,6 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
     const cliError = error instanceof CliError ? error : new CliError(toBridgeError(error))
     if (cliError.error.code === 'internal') core?.logger.log('error', 'command failed', { argv: argv[0], error })
+    if (cliError.printed) return cliError.exitCode
     if (argv.includes('--json')) printJson(io, { error: cliError.error })
     io.stderr.write(`coop: ${cliError.error.message}\n`)
     return cliError.exitCode

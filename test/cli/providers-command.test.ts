@@ -31,9 +31,9 @@ describe('coop providers', () => {
     expect((await run('disable', 'openai')).stdout).toBe('Disabled provider openai\n')
     const table = await run('list')
     expect(table.stdout.split('\n')).toEqual([
-      'ID      KIND               BASE URL                   LOCAL  ENABLED  MODELS',
-      'ollama  openai-compatible  http://localhost:11434/v1  yes    yes      llama3.1:8b',
-      'openai  openai             https://api.openai.com/v1  no     no       gpt-4.1, gpt-4.1-mini',
+      'ID      KIND               BASE URL                   LOCAL  ENABLED  RETENTION  KEY  MODELS                 STATUS',
+      'ollama  openai-compatible  http://localhost:11434/v1  yes    yes      local      -    llama3.1:8b            ok',
+      'openai  openai             https://api.openai.com/v1  no     no       flag       -    gpt-4.1, gpt-4.1-mini  disabled',
       '',
     ])
     const listed = JSON.parse((await run('list', '--json')).stdout) as { id: string; enabled: boolean }[]

@@ -3,7 +3,9 @@ import { CoopError } from '../../core/errors/coop-error'
 import { isProviderId, PROVIDER_ID_RULE } from '../../core/keys/key-store'
 import { checkBaseUrl } from '../../core/providers/base-url'
 import { defaultBaseUrl, isProviderKind, PROVIDER_KIND_RULE, PROVIDER_KINDS } from '../../shared/provider-kinds'
-import type { ProviderInfo } from '../../core/providers/provider-store'
+import { providerViews } from '../../core/providers/provider-views'
+import type { ProviderView } from '../../shared/router-types'
+import { registerProviderPolicyCommands } from './provider-policy-commands'
 import { CliError, formatTable, printJson } from '../output'
 import type { CommandContext } from '../run-cli'
 
@@ -69,15 +71,16 @@ export function registerProvidersCommand(program: Command, context: CommandConte
     .command('list')
     .description('list configured providers')
     .option('--json', 'print a JSON array')
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
       const { io } = context
-      const list = context.openCore().providers.list()
+      const core = context.openCore()
+      const list = await providerViews(core.providers, core.keys, core.policy)
       if (options.json) return printJson(io, list)
       if (list.length === 0) {
         io.stdout.write('No providers. Add one with: coop providers add <id> --kind <kind>\n')
         return
       }
-      io.stdout.write(`${formatTable(['ID', 'KIND', 'BASE URL', 'LOCAL', 'ENABLED', 'MODELS'], list.map(toRow))}\n`)
+      io.stdout.write(`${formatTable(['ID', 'KIND', 'BASE URL', 'LOCAL', 'ENABLED', 'RETENTION', 'KEY', 'MODELS', 'STATUS'], list.map(toRow))}\n`)
     })
 
   for (const enabled of [true, false]) {
@@ -108,6 +111,8 @@ export function registerProvidersCommand(program: Command, context: CommandConte
       if (options.json) return printJson(io, { id, removed: true })
       io.stdout.write(`Removed provider ${id}\n`)
     })
+
+  registerProviderPolicyCommands(providers, context)
 }
 
 function usageError(message: string): CliError {
@@ -138,7 +143,9 @@ function withListHint<T>(action: () => T): T {
   }
 }
 
-function toRow(provider: ProviderInfo): string[] {
+function toRow(provider: ProviderView): string[] {
   const models = provider.models.map((m) => m.model).join(', ')
-  return [provider.id, provider.kind, provider.baseUrl ?? '', provider.local ? 'yes' : 'no', provider.enabled ? 'yes' : 'no', models || '-']
+  const key = provider.key ? `${provider.key.fingerprint} (${provider.key.source})` : '-'
+  const status = provider.policy.blockedReason === null ? 'ok' : provider.policy.blockedReason === 'disabled' ? 'disabled' : 'blocked: coop providers check'
+  return [provider.id, provider.kind, provider.baseUrl ?? '', provider.local ? 'yes' : 'no', provider.enabled ? 'yes' : 'no', provider.policy.retentionMode, key, models || '-', status]
 }

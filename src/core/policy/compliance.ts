@@ -1,5 +1,6 @@
 import type { ComplianceFinding, PolicySettings, ProviderPosture } from '../../shared/router-types'
 import type { ProviderInfo } from '../providers/provider-store'
+import { isLocalUrl } from '../providers/base-url'
 import { policyEntry } from './policy-table'
 import type { ProviderPolicyRow } from './policy-store'
 import { retentionPlan } from './retention'
@@ -35,7 +36,8 @@ export function complianceFindings(input: ComplianceInput): ComplianceFinding[] 
     if (policy.approval) add('info', 'approved', `${id} has no no-training commitment; approved by ${policy.approval.by} on ${policy.approval.at.slice(0, 10)}: ${policy.approval.reason}`)
     else add('critical', 'no-training-unapproved', `${posture.name} does not commit to keeping API inputs out of training: blocked until an approval is recorded (coop providers approve ${id} --reason "…")`)
   }
-  if (!provider.local && provider.baseUrl?.startsWith('http://')) {
+  // Plain http to this machine or the private network (a local gateway) stays off the internet.
+  if (provider.baseUrl?.startsWith('http://') && !isLocalUrl(provider.baseUrl)) {
     add('critical', 'cleartext-remote', `${id} is a remote endpoint over plain http://: the key and the code would cross the network unencrypted. Use https://`)
   }
   const age = daysBetween(posture.verifiedOn, now)

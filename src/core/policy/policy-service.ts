@@ -95,12 +95,19 @@ export class Policy {
     if (settings.offline && !provider.local) throw blocked(`Offline mode is on and ${id} is not a local provider: only local providers are called (coop policy offline off)`, id)
     const critical = this.findings(provider, policy, settings, true).find((f) => f.severity === 'critical')
     if (critical) throw blocked(critical.message, id)
-    const chosen = model ?? policy.allowedModels[0] ?? provider.models[0]?.model
+    const chosen = model ?? this.defaultModel(id) ?? undefined
     if (chosen === undefined) throw new CoopError('invalid_input', `Name a model for ${id} (--model), or add one: coop providers add … --model <name>`, { id })
     if (policy.allowedModels.length > 0 && !policy.allowedModels.includes(chosen)) {
       throw blocked(`Model ${chosen} is not on ${id}'s allow-list (${policy.allowedModels.join(', ')})`, id)
     }
     return { provider, model: chosen, policy, settings }
+  }
+
+  /** The model used when a request names none: the first allowed, else the first configured. */
+  defaultModel(id: string): string | null {
+    const provider = this.providers.get(id)
+    if (!provider) return null
+    return this.store.provider(id).allowedModels[0] ?? provider.models[0]?.model ?? null
   }
 
   /** The provider's kind, for records of requests refused before anything was built. */

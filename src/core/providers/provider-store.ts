@@ -100,6 +100,15 @@ export class ProviderStore {
     return this.require(id)
   }
 
+  /** Changes how long a request to the provider may take before it is abandoned (and retried). */
+  setTimeout(id: string, timeoutMs: number): ProviderInfo {
+    assertProviderId(id)
+    checkTimeout(timeoutMs)
+    const changed = this.db.prepare('UPDATE providers SET timeout_ms = ?, updated_at = ? WHERE id = ?').run(timeoutMs, this.now().toISOString(), id).changes
+    if (changed === 0) throw notFound(id)
+    return this.require(id)
+  }
+
   /** Deletes the provider and its models; false if there was none. Its API key, if any, stays in the keychain. */
   remove(id: string): boolean {
     assertProviderId(id)

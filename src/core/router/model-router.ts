@@ -171,7 +171,10 @@ export class ModelRouter {
     options: AskOptions,
   ): Promise<{ status: AskOutcome['status']; outcome: AskOutcome; fallbackAllowed: boolean }> {
     const { provider, model } = prepared.clearance
-    const resolved = await this.deps.keys.resolve(provider.id)
+    // Self-hosted servers often take no key: only look one up when one was stored, so an air-gapped
+    // machine without a keychain can still call its local model.
+    const keyless = provider.kind === 'openai-compatible' && this.deps.keys.describe(provider.id) === null
+    const resolved = keyless ? null : await this.deps.keys.resolve(provider.id)
     if (!resolved && provider.kind !== 'openai-compatible') {
       throw new CoopError('not_found', `No API key for ${provider.id}: coop keys set ${provider.id} (or set COOP_${provider.id.toUpperCase().replaceAll('-', '_')}_API_KEY)`, { provider: provider.id })
     }
@@ -227,7 +230,7 @@ export class ModelRouter {
         })
         return { status: 'succeeded', outcome: finish('succeeded', { usage: result.usage }), fallbackAllowed: false }
       } catch (error) {
-        const refusal = findCause(error, isCoopError)
+        const refusal = watchdog.timedOut() ? undefined : findCause(error, isCoopError)
         if (refusal) {
           return { status: 'blocked', outcome: finish('blocked', { error: { code: refusal.code, message: refusal.message, status: null } }), fallbackAllowed: false }
         }
@@ -264,7 +267,7 @@ export class ModelRouter {
       startedAt: at,
       provider: providerId,
       kind,
-      model: model ?? '',
+      model: model ?? this.deps.policy.defaultModel(providerId) ?? '',
       retentionMode: 'none',
       keyFingerprint: null,
       keySource: null,
@@ -278,7 +281,7 @@ export class ModelRouter {
       requestId,
       status: 'blocked',
       provider: providerId,
-      model: model ?? '',
+      model: model ?? this.deps.policy.defaultModel(providerId) ?? '',
       retentionMode: 'none',
       usage: null,
       costUsd: null,
@@ -308,7 +311,8 @@ function idleWatchdog(ms: number, outer: AbortSignal | undefined) {
   let timer = setTimeout(fire, ms)
   function fire() {
     fired = true
-    controller.abort(new CoopError('timeout', 'No answer within the timeout'))
+    // Not a CoopError: those in an error's causes mean a policy refusal.
+    controller.abort(new Error('no answer within the timeout'))
   }
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal
   return {
