@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } 
 import { createHandlers } from '../core/bridge/handlers'
 import type { Core } from '../core/core'
 import { openCore } from '../core/create-core'
+import { runStartupCheck } from '../core/policy/startup-check'
 import { isGitBackendSetting } from '../core/git/choose-backend'
 import { RepoWatcher } from '../core/repos/watch-repositories'
 import { resolveRendererEntry } from './app-origin'
@@ -45,6 +46,7 @@ async function startApp(): Promise<void> {
     name: app.getName(),
     gitBackend: isGitBackendSetting(gitBackend) ? gitBackend : 'auto',
   })
+  void runStartupCheck(core.policy, core.logger)
   // The index follows commits, checkouts and rebases while the app is open.
   const watcher = new RepoWatcher(core.repos, core.events, core.logger)
 

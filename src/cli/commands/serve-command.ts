@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runStartupCheck } from '../../core/policy/startup-check'
 import { startServer } from '../../core/serve/start-server'
 import type { CommandContext } from '../run-cli'
 import { printJson } from '../output'
@@ -19,6 +20,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
     .action(async (options: { port: number; json?: boolean }) => {
       const { io } = context
       const core = context.openCore()
+      void runStartupCheck(core.policy, core.logger)
       const server = await startServer({ core, port: options.port, rendererDir: context.rendererDir ?? defaultRendererDir() })
       if (options.json) printJson(io, { url: server.url, port: server.port })
       else io.stdout.write(`Coop Desktop is running at\n\n  ${server.url}\n\nOpen that address in a browser. Press Ctrl+C to stop.\n`)
