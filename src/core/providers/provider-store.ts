@@ -2,7 +2,7 @@ import { CoopError } from '../errors/coop-error'
 import { assertProviderId } from '../keys/key-store'
 import type { Db } from '../store/open-database'
 import { checkBaseUrl, isLocalProvider } from './base-url'
-import { defaultBaseUrl, isProviderKind, PROVIDER_KIND_RULE, type ProviderKind } from '../../shared/provider-kinds'
+import { defaultBaseUrl, isProviderKind, PROVIDER_KIND_RULE } from '../../shared/provider-kinds'
 import type { ProviderInfo } from '../../shared/router-types'
 
 export type { ProviderInfo, ProviderModel } from '../../shared/router-types'

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AskOutcome, AskRequest } from '../../shared/router-types'
+import { isCoopError } from '../errors/coop-error'
 import type { EventBus } from '../events/event-bus'
 import type { Logger } from '../log/logger'
 import type { ModelRouter } from './model-router'
@@ -25,16 +26,18 @@ export class AskSessions {
     const done = this.router
       .ask(request, { cwd, signal: controller.signal, requestId, onText: (text) => this.events.emit('ask:delta', { requestId, text }) })
       .then((outcome) => {
+        this.running.delete(requestId)
         this.events.emit('ask:finished', outcome)
         return outcome
       })
       .catch((error: unknown) => {
-        const message = error instanceof Error && 'code' in error ? error.message : 'The question could not be asked; see the application log'
-        if (!(error instanceof Error && 'code' in error)) this.logger.log('error', 'ask failed', { requestId, error })
-        this.events.emit('ask:finished', failedBeforeSending(requestId, request, message))
+        this.running.delete(requestId)
+        // A CoopError's message is written for the user; anything else stays in the log.
+        const message = isCoopError(error) ? error.message : 'The question could not be asked; see the application log'
+        if (!isCoopError(error)) this.logger.log('error', 'ask failed', { requestId, error })
+        this.events.emit('ask:finished', failedBeforeSending(requestId, request, isCoopError(error) ? error.code : 'internal', message))
         return null
       })
-      .finally(() => this.running.delete(requestId))
     return { requestId, done }
   }
 
@@ -52,7 +55,7 @@ export class AskSessions {
   }
 }
 
-function failedBeforeSending(requestId: string, request: AskRequest, message: string): AskOutcome {
+function failedBeforeSending(requestId: string, request: AskRequest, code: string, message: string): AskOutcome {
   return {
     requestId,
     status: 'failed',
@@ -64,6 +67,6 @@ function failedBeforeSending(requestId: string, request: AskRequest, message: st
     attempts: 0,
     fallbackFrom: [],
     redactions: 0,
-    error: { code: 'invalid_input', message, status: null },
+    error: { code, message, status: null },
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatCount, formatDate, formatRelativeTime, shortHash } from './format'
+import { formatBytes, formatCount, formatDate, formatRelativeTime, formatUsd, shortHash } from './format'
 
 describe('formatting', () => {
   it('groups counts for the locale', () => {
@@ -30,5 +30,12 @@ describe('formatting', () => {
   it('gives dates without the time', () => {
     expect(formatDate('2026-03-10T12:00:00Z', 'en-US')).toBe('Mar 10, 2026')
     expect(formatDate('nope', 'en-US')).toBe('nope')
+  })
+
+  it('gives costs in dollars, small ones to two significant digits, unpriced as a dash', () => {
+    expect(formatUsd(1.234, 'en-US')).toBe('$1.23')
+    expect(formatUsd(0, 'en-US')).toBe('$0.00')
+    expect(formatUsd(0.000_016_5, 'en-US')).toBe('$0.000017')
+    expect(formatUsd(null, 'en-US')).toBe('—')
   })
 })

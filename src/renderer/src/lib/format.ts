@@ -54,3 +54,14 @@ export function formatBytes(bytes: number, locale?: string): string {
   }
   return `${value.toLocaleString(locale, { maximumFractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`
 }
+
+/** A model cost in US dollars: "$1.23", "$0.0042" (two significant digits under a cent); "—" when unpriced. */
+export function formatUsd(value: number | null, locale?: string): string {
+  if (value === null || !Number.isFinite(value)) return '—'
+  const small = value !== 0 && Math.abs(value) < 0.01
+  return value.toLocaleString(locale, {
+    style: 'currency',
+    currency: 'USD',
+    ...(small ? { maximumSignificantDigits: 2 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  })
+}

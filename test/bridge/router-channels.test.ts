@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../src/core/bridge/dispatch'
+import { createHandlers } from '../../src/core/bridge/handlers'
+import type { Core } from '../../src/core/core'
+import { openCore } from '../../src/core/create-core'
+import type { AskOutcome } from '../../src/shared/router-types'
+import { startOpenAIEmulator, type OpenAIEmulator } from '../emulators/openai-emulator'
+import { tempDir } from '../helpers/temp-dir'
+
+const ENV_KEY = 'sk-proj-Bv7Lq2Zr9Xw4MnC8pKh3YdT6sF1aE5uGo2J'
+const KEYCHAIN_KEY = 'sk-proj-Keychain9Zr2Xw4MnC8pKh3YdT6sF1aE5uGo'
+
+const cores: Core[] = []
+const servers: OpenAIEmulator[] = []
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((c) => c.close()))
+  await Promise.all(servers.splice(0).map((s) => s.close()))
+})
+
+/** Core, its bridge handlers, and a log of everything the renderer would receive: answers and events. */
+async function bridge() {
+  const server = await startOpenAIEmulator({ models: ['gpt-x'], text: 'Streamed over the bridge.' })
+  servers.push(server)
+  const core = openCore({ dataDir: tempDir(), version: 'test', env: { COOP_OA_API_KEY: ENV_KEY } })
+  cores.push(core)
+  const handlers = createHandlers(core, { kind: 'browser' })
+  const seen: string[] = []
+  core.events.onAny((name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`), ['ask:delta', 'ask:finished'])
+  const call = async (channel: string, request: unknown) => {
+    const result = await dispatch(handlers, channel, request)
+    seen.push(JSON.stringify(result))
+    return result
+  }
+  return { server, core, call, seen }
+}
+
+function finished(core: Core, requestId: string): Promise<AskOutcome> {
+  return new Promise((resolve) => {
+    const off = core.events.on('ask:finished', (outcome) => {
+      if (outcome.requestId !== requestId) return
+      off()
+      resolve(outcome)
+    })
+  })
+}
+
+describe('router channels on the bridge', () => {
+  it('configures providers, previews, streams an answer as events and stops one; the renderer never receives a key', async () => {
+    const { server, core, call, seen } = await bridge()
+    const added = await call('providers:add', { id: 'oa', kind: 'openai', baseUrl: `${server.url}/v1`, models: ['gpt-x'] })
+    expect(added).toMatchObject({ ok: true, value: { id: 'oa', key: { source: 'env', fingerprint: expect.stringMatching(/^sha256:/) }, policy: { retentionMode: 'flag' } } })
+    expect(await call('providers:add', { id: 'bad', kind: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+
+    const preview = await call('ask:preview', { question: 'what?', provider: 'oa' })
+    expect(preview).toMatchObject({ ok: true, value: { headers: { authorization: expect.stringMatching(/^Bearer ••••/) } } })
+    expect(server.requests).toHaveLength(0)
+
+    const deltas: string[] = []
+    core.events.on('ask:delta', (d) => deltas.push(d.text))
+    const started = await call('ask:start', { question: 'what?', provider: 'oa' })
+    if (!started.ok) throw new Error(started.error.message)
+    const { requestId } = started.value as { requestId: string }
+    const outcome = await finished(core, requestId)
+    expect(outcome).toMatchObject({ requestId, status: 'succeeded', provider: 'oa' })
+    expect(deltas.join('')).toBe('Streamed over the bridge.')
+
+    server.respondWith({ kind: 'hang' })
+    const hanging = await call('ask:start', { question: 'what?', provider: 'oa' })
+    const hangingId = (hanging as { value: { requestId: string } }).value.requestId
+    const ended = finished(core, hangingId)
+    while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 10))
+    expect(await call('ask:stop', { requestId: hangingId })).toEqual({ ok: true, value: { stopped: true } })
+    expect((await ended).status).toBe('cancelled')
+    expect(await call('ask:stop', { requestId: hangingId })).toEqual({ ok: true, value: { stopped: false } })
+
+    const missing = await call('ask:start', { question: 'what?', provider: 'oa', files: [{ path: '/no/such/file.ts' }] })
+    const missingId = (missing as { value: { requestId: string } }).value.requestId
+    expect(await finished(core, missingId)).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('no such file') } })
+
+    const usage = await call('usage:report', { days: 7 })
+    expect(usage).toMatchObject({ ok: true, value: { totals: { requests: 2 } } })
+    expect((await call('providers:check', {})).ok).toBe(true)
+    expect(await call('policy:setOffline', { offline: true })).toMatchObject({ ok: true, value: { offline: true } })
+    expect(await call('providers:list', {})).toMatchObject({ ok: true, value: [{ id: 'oa', policy: { blockedReason: 'offline mode: not a local provider' } }] })
+    expect(seen.join('\n')).not.toContain(ENV_KEY)
+  })
+
+  it('takes a key write-only into the keychain and answers with its fingerprint only', async () => {
+    // The real keychain (gnome-keyring under dbus-run-session in tests), shared by the run: an id of its own.
+    const id = `kc-${randomBytes(6).toString('hex')}`
+    const { call, seen } = await bridge()
+    await call('providers:add', { id, kind: 'anthropic', models: ['claude'] })
+    const set = await call('providers:setKey', { id, key: KEYCHAIN_KEY })
+    expect(set).toEqual({ ok: true, value: { fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{12}$/) } })
+    expect(await call('providers:list', {})).toMatchObject({ ok: true, value: [{ id, key: { source: 'keychain', missing: false } }] })
+    expect(await call('providers:removeKey', { id })).toEqual({ ok: true, value: { removed: true } })
+    expect(seen.join('\n')).not.toContain(KEYCHAIN_KEY)
+  })
+})
