@@ -176,6 +176,21 @@ describe('model router against the OpenAI emulator', () => {
   })
 })
 
+describe('model router against a Gemini-style OpenAI-compatible endpoint', () => {
+  it('sends no store flag (only OpenAI honours it), asks for no Gemini features, and records no retention control', async () => {
+    const server = await openai({ basePath: '/v1beta/openai', apiKey: 'AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY', models: ['gemini-x'] })
+    const c = core({ COOP_GEM_API_KEY: 'AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY' })
+    c.providers.add({ id: 'gem', kind: 'gemini', baseUrl: `${server.url}/v1beta/openai/`, models: ['gemini-x'] })
+    const { outcome, text } = await ask(c, { question: QUESTION, provider: 'gem' })
+    expect(text).toBe('Because the budget is two attempts.')
+    expect(outcome).toMatchObject({ status: 'succeeded', retentionMode: 'none' })
+    const body = server.requests[0]?.body as Record<string, unknown>
+    expect(Object.keys(body).sort()).toEqual(['max_tokens', 'messages', 'model', 'stream', 'stream_options'])
+    const preview = await c.router.preview({ question: QUESTION, provider: 'gem' }, process.cwd())
+    expect(preview.controls).toEqual(expect.arrayContaining(['no cached content', 'no grounding or search tools', 'no session state']))
+  })
+})
+
 describe('model router against the Anthropic emulator', () => {
   it('sends only fields the Messages API accepts and records contract retention once an agreement is recorded', async () => {
     const server = await anthropic()
