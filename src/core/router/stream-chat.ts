@@ -28,7 +28,8 @@ export const NO_KEY = 'coop-no-key'
  * a server that never answers, and `signal` cancels.
  */
 export async function streamChat(target: ChatTarget, body: Record<string, unknown>, signal: AbortSignal | undefined, onText: (text: string) => void): Promise<ChatResult> {
-  const common = { baseURL: target.baseUrl, timeout: target.timeoutMs, maxRetries: 0, fetch: target.fetch, defaultHeaders: target.headers }
+  // logLevel off: ANTHROPIC_LOG/OPENAI_LOG=debug must not print requests (and their code) to the console.
+  const common = { baseURL: target.baseUrl, timeout: target.timeoutMs, maxRetries: 0, fetch: target.fetch, defaultHeaders: target.headers, logLevel: 'off' as const }
   if (target.kind === 'anthropic') {
     const client = new Anthropic({ ...common, apiKey: target.key ?? NO_KEY, authToken: null })
     const stream = await client.messages.create(body as unknown as Anthropic.MessageCreateParamsStreaming, { signal })
