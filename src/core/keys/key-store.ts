@@ -5,6 +5,18 @@ import type { Keychain } from './system-keychain'
 
 export type KeySource = 'keychain' | 'env'
 
+/** Stored keys as the scrubber finds them: by fingerprint, and the shapes worth hashing (null: any). */
+export interface KeyFingerprints {
+  readonly byFingerprint: ReadonlyMap<string, string>
+  readonly lengths: ReadonlySet<number> | null
+  /** The first three characters of each key: a format prefix (sk-, AIz), not its secret part. */
+  readonly prefixes: ReadonlySet<string> | null
+}
+
+export function keyPrefix(key: string): string {
+  return key.slice(0, 3)
+}
+
 /** What Coop shows about a key. Never the key: only its fingerprint. */
 export interface KeyInfo {
   readonly provider: string
@@ -69,10 +81,11 @@ export class KeyStore {
     // A new key has not been used yet, so last use starts over.
     this.db
       .prepare(
-        `INSERT INTO provider_keys (provider, fingerprint, updated_at, last_used_at) VALUES (?, ?, ?, NULL)
-         ON CONFLICT (provider) DO UPDATE SET fingerprint = excluded.fingerprint, updated_at = excluded.updated_at, last_used_at = NULL`,
+        `INSERT INTO provider_keys (provider, fingerprint, key_length, key_prefix, updated_at, last_used_at) VALUES (?, ?, ?, ?, ?, NULL)
+         ON CONFLICT (provider) DO UPDATE SET fingerprint = excluded.fingerprint, key_length = excluded.key_length, key_prefix = excluded.key_prefix,
+           updated_at = excluded.updated_at, last_used_at = NULL`,
       )
-      .run(provider, fingerprint, this.now().toISOString())
+      .run(provider, fingerprint, key.length, keyPrefix(key), this.now().toISOString())
     return { provider, fingerprint, source: 'keychain', lastUsedAt: null, missing: false }
   }
 
@@ -122,11 +135,27 @@ export class KeyStore {
    * Fingerprints of every key Coop knows (recorded keychain keys and env keys), by provider, without
    * asking the keychain: the scrubber redacts any text whose fingerprint matches one.
    */
-  fingerprints(): ReadonlyMap<string, string> {
-    const rows = this.db.prepare('SELECT provider, fingerprint FROM provider_keys').all() as { provider: string; fingerprint: string }[]
+  fingerprints(): KeyFingerprints {
+    const rows = this.db.prepare('SELECT provider, fingerprint, key_length, key_prefix FROM provider_keys').all() as {
+      provider: string
+      fingerprint: string
+      key_length: number | null
+      key_prefix: string | null
+    }[]
     const byFingerprint = new Map(rows.map((r) => [r.fingerprint, r.provider]))
-    for (const provider of this.envProviders()) byFingerprint.set(fingerprintOf(this.envKey(provider) ?? ''), provider)
-    return byFingerprint
+    const shapes = rows.map((r) => ({ length: r.key_length, prefix: r.key_prefix }))
+    for (const provider of this.envProviders()) {
+      const key = this.envKey(provider) ?? ''
+      byFingerprint.set(fingerprintOf(key), provider)
+      shapes.push({ length: key.length, prefix: keyPrefix(key) })
+    }
+    // A key whose shape was not recorded (set by an older Coop) makes every run worth hashing.
+    const known = shapes.every((s) => s.length !== null && s.prefix !== null)
+    return {
+      byFingerprint,
+      lengths: known ? new Set(shapes.map((s) => s.length as number)) : null,
+      prefixes: known ? new Set(shapes.map((s) => s.prefix as string)) : null,
+    }
   }
 
   /**
@@ -147,10 +176,11 @@ export class KeyStore {
     // A key put in the keychain outside Coop gets a record too, so list shows it.
     this.db
       .prepare(
-        `INSERT INTO provider_keys (provider, fingerprint, updated_at, last_used_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (provider) DO UPDATE SET fingerprint = excluded.fingerprint, last_used_at = excluded.last_used_at`,
+        `INSERT INTO provider_keys (provider, fingerprint, key_length, key_prefix, updated_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (provider) DO UPDATE SET fingerprint = excluded.fingerprint, key_length = excluded.key_length, key_prefix = excluded.key_prefix,
+           last_used_at = excluded.last_used_at`,
       )
-      .run(provider, fingerprintOf(key), at, at)
+      .run(provider, fingerprintOf(key), key.length, keyPrefix(key), at, at)
     return { key, source: 'keychain' }
   }
 

@@ -1,26 +1,48 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { fingerprintOf } from '../keys/key-store'
+import { fingerprintOf, type KeyFingerprints } from '../keys/key-store'
 import type { KnownSecret } from '../sanitize/known-secrets'
-import type { SecretRule } from '../sanitize/secret-rule'
+import type { Found, SecretRule } from '../sanitize/secret-rule'
 
 /** API keys are runs of these; shorter runs are not keys any provider issues. */
+const KEY_CHAR = /[A-Za-z0-9_-]/
 const KEY_SHAPED = /[A-Za-z0-9_-]{20,}/g
+const MIN_KEY_LENGTH = 20
 
 /**
  * Finds the user's own API keys by fingerprint: every key-shaped run whose `sha256:` prefix matches a
- * stored key's. The router thus redacts all of them without holding any key in memory.
+ * stored key's. The router thus redacts all of them without holding any key in memory. With the keys'
+ * prefixes and lengths known, only runs that start with a prefix and have a stored length are hashed,
+ * and text without any prefix is not looked at.
  */
-export function keyFingerprintRule(fingerprints: ReadonlyMap<string, string>): SecretRule {
+export function keyFingerprintRule({ byFingerprint, lengths, prefixes }: KeyFingerprints): SecretRule {
+  const hit = (run: string, start: number): Found | undefined => {
+    if (lengths !== null && !lengths.has(run.length)) return undefined
+    const provider = byFingerprint.get(fingerprintOf(run))
+    return provider === undefined ? undefined : { start, end: start + run.length, rule: `key:${provider}` }
+  }
   return {
     id: 'keychain',
-    anchors: [],
+    anchors: prefixes === null ? [] : [...prefixes],
     specificity: 'known',
     *find(text) {
-      if (fingerprints.size === 0) return
-      for (const match of text.matchAll(KEY_SHAPED)) {
-        const provider = fingerprints.get(fingerprintOf(match[0]))
-        if (provider !== undefined) yield { start: match.index, end: match.index + match[0].length, rule: `key:${provider}` }
+      if (byFingerprint.size === 0) return
+      if (prefixes === null) {
+        for (const match of text.matchAll(KEY_SHAPED)) {
+          const found = hit(match[0], match.index)
+          if (found) yield found
+        }
+        return
+      }
+      for (const prefix of prefixes) {
+        for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+          if (at > 0 && KEY_CHAR.test(text[at - 1] as string)) continue
+          let end = at + prefix.length
+          while (end < text.length && KEY_CHAR.test(text[end] as string)) end++
+          if (end - at < MIN_KEY_LENGTH) continue
+          const found = hit(text.slice(at, end), at)
+          if (found) yield found
+        }
       }
     },
   }

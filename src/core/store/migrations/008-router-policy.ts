@@ -11,6 +11,10 @@ export const migration008RouterPolicy: Migration = {
   name: 'router-policy',
   up: (db) => {
     db.exec(`
+      -- A key's length and first three characters (a format prefix like sk- or AIz, not the secret part)
+      -- let the scrubber look only at runs that could be a stored key.
+      ALTER TABLE provider_keys ADD COLUMN key_length INTEGER;
+      ALTER TABLE provider_keys ADD COLUMN key_prefix TEXT;
       ALTER TABLE providers ADD COLUMN agreement_verified_on TEXT;
       ALTER TABLE providers ADD COLUMN policy_reviewed_on TEXT;
       ALTER TABLE providers ADD COLUMN retention_annotation INTEGER NOT NULL DEFAULT 0;
