@@ -8,6 +8,7 @@ import type { ProviderStore } from './providers/provider-store'
 import type { Policy } from './policy/policy-service'
 import type { ModelRouter } from './router/model-router'
 import type { AskSessions } from './router/ask-sessions'
+import type { Audit } from './audit/audit-service'
 
 export interface IndexOptions {
   /** Called with progress as batches are written (the CLI's progress bar). Events are emitted too. */
@@ -54,6 +55,8 @@ export interface Core {
   readonly router: ModelRouter
   /** Questions asked from the app: streamed as events, stoppable. */
   readonly asks: AskSessions
+  /** The tamper-evident audit log (audit.db): every model request and security-relevant change. */
+  readonly audit: Audit
   /** Which reader indexes repositories: the git binary or isomorphic-git. */
   readonly gitBackend: 'git' | 'isomorphic'
   /** Waits for background work to stop, then closes the database. */

@@ -14,6 +14,9 @@ import { PolicyStore } from './policy/policy-store'
 import { ModelRouter } from './router/model-router'
 import { UsageLedger } from './router/usage-ledger'
 import { AskSessions } from './router/ask-sessions'
+import { Audit } from './audit/audit-service'
+import type { AuditSink } from './audit/audit-sink'
+import { settingsHead } from './audit/settings-head'
 import { Repos } from './repos/repos-service'
 import { openDatabase } from './store/open-database'
 
@@ -46,10 +49,14 @@ export function openCore(options: CoreOptions): Core {
   const graph = new Graph(db, backend, options.clock)
   const code = new Code(db, backend, graph, options.parseWorkerUrl ? { parseWorkerUrl: options.parseWorkerUrl } : {})
   const repos = new Repos(db, events, logger, backend, code)
-  const keys = new KeyStore(db, createSystemKeychain(), options.env ?? process.env)
-  const providers = new ProviderStore(db)
-  const policy = new Policy(new PolicyStore(db), providers, keys)
-  const router = new ModelRouter({ policy, keys, ledger: new UsageLedger(db), repoPaths: () => repos.list().map((r) => r.path), logger })
+  const env = options.env ?? process.env
+  const keychain = createSystemKeychain()
+  const audit = new Audit({ dataDir, keychain, env, logger, head: settingsHead(db) })
+  const record: AuditSink = (kind, data, opts) => void audit.append(kind, data, opts)
+  const keys = new KeyStore(db, keychain, env, undefined, record)
+  const providers = new ProviderStore(db, undefined, record)
+  const policy = new Policy(new PolicyStore(db), providers, keys, undefined, record)
+  const router = new ModelRouter({ audit, policy, keys, ledger: new UsageLedger(db), repoPaths: () => repos.list().map((r) => r.path), logger })
   const asks = new AskSessions(router, events, logger)
   let closing: Promise<void> | undefined
   return {
@@ -65,12 +72,14 @@ export function openCore(options: CoreOptions): Core {
     providers,
     policy,
     router,
+    audit,
     asks,
     gitBackend: backend.kind,
     close() {
       asks.stopAll()
       closing ??= repos.stop().then(async () => {
         await code.close()
+        audit.close()
         db.close()
       })
       return closing

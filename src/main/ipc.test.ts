@@ -69,6 +69,7 @@ function fakeCore() {
     policy: {} as Core['policy'],
     router: {} as Core['router'],
     asks: {} as Core['asks'],
+    audit: {} as Core['audit'],
     gitBackend: 'git',
     close: async () => {},
   }
@@ -188,10 +189,16 @@ describe('forwardEvents', () => {
     bus.emit('index:progress', progress)
     const finished = { repoId: 1, outcome: { kind: 'failed', error: { code: 'git_failed', message: 'git log failed' } } } as const
     bus.emit('index:finished', finished)
+    const delta = { requestId: 'r1', text: 'Hel' }
+    bus.emit('ask:delta', delta)
+    const outcome = { requestId: 'r1', status: 'cancelled', provider: 'p', model: 'm', retentionMode: 'local', usage: null, costUsd: null, attempts: 1, fallbackFrom: [], redactions: 0, error: null } as const
+    bus.emit('ask:finished', outcome)
 
     expect(live.send.mock.calls).toEqual([
       ['index:progress', progress],
       ['index:finished', finished],
+      ['ask:delta', delta],
+      ['ask:finished', outcome],
     ])
     expect(live.send.mock.calls.map(([name]) => name)).toEqual(eventNames)
     expect(gone.send).not.toHaveBeenCalled()

@@ -147,8 +147,8 @@ describe('coop keys without a keychain', () => {
       expect(set.stderr).toMatch(/^coop: The system keychain is unavailable: there is no D-Bus session bus .*dbus-run-session.*COOP_<PROVIDER>_API_KEY.*never stores keys in plain text\.\n$/)
       expect(set.stderr).not.toContain(key)
       expectNowhereUnder(dataDir, key)
-      // Only the database (with fingerprints at most): no key file of any kind.
-      expect(filesUnder(dataDir).map((f) => f.slice(dataDir.length + 1))).toEqual(['coop.db'])
+      // Only the databases (fingerprints at most; the audit log has no record of a key that was not set): no key file of any kind.
+      expect(filesUnder(dataDir).map((f) => f.slice(dataDir.length + 1)).sort()).toEqual(['audit.db', 'coop.db'])
 
       const list = await coopWithoutBus(['--data-dir', dataDir, 'keys', 'list', '--json'], bus, '')
       expect(list.code).toBe(0)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { CoopError } from '../errors/coop-error'
 import type { Db } from '../store/open-database'
+import { NO_AUDIT, type AuditSink } from '../audit/audit-sink'
 import type { Keychain } from './system-keychain'
 
 export type KeySource = 'keychain' | 'env'
@@ -70,12 +71,14 @@ export class KeyStore {
     private readonly keychain: Keychain,
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly now: () => Date = () => new Date(),
+    private readonly audit: AuditSink = NO_AUDIT,
   ) {}
 
   /** Stores (or replaces) the provider's key in the keychain and records its fingerprint. */
   async set(provider: string, key: string): Promise<KeyInfo> {
     assertProviderId(provider)
     checkKey(key)
+    const rotated = this.db.prepare('SELECT 1 FROM provider_keys WHERE provider = ?').get(provider) !== undefined
     await this.keychain.set(provider, key)
     const fingerprint = fingerprintOf(key)
     // A new key has not been used yet, so last use starts over.
@@ -86,14 +89,17 @@ export class KeyStore {
            updated_at = excluded.updated_at, last_used_at = NULL`,
       )
       .run(provider, fingerprint, key.length, keyPrefix(key), this.now().toISOString())
+    this.audit('key_set', { provider, fingerprint, source: 'keychain', rotated }, { provider })
     return { provider, fingerprint, source: 'keychain', lastUsedAt: null, missing: false }
   }
 
   /** Deletes the provider's keychain entry and its record; false if there was neither. Env keys stay. */
   async remove(provider: string): Promise<boolean> {
     assertProviderId(provider)
+    const fingerprint = this.db.prepare('SELECT fingerprint FROM provider_keys WHERE provider = ?').pluck().get(provider) as string | undefined
     const deleted = await this.keychain.delete(provider)
     const forgotten = this.db.prepare('DELETE FROM provider_keys WHERE provider = ?').run(provider).changes > 0
+    if (deleted || forgotten) this.audit('key_removed', { provider, fingerprint: fingerprint ?? null }, { provider })
     return deleted || forgotten
   }
 

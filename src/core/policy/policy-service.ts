@@ -1,5 +1,6 @@
 import type { ComplianceReport, EndpointFamily, PolicySettings, ProviderApproval, ProviderPolicyView } from '../../shared/router-types'
 import { CoopError } from '../errors/coop-error'
+import { NO_AUDIT, type AuditSink } from '../audit/audit-sink'
 import type { KeyStore } from '../keys/key-store'
 import type { ProviderInfo, ProviderStore } from '../providers/provider-store'
 import { complianceFindings } from './compliance'
@@ -25,6 +26,7 @@ export class Policy {
     private readonly providers: ProviderStore,
     private readonly keys: KeyStore,
     private readonly now: () => Date = () => new Date(),
+    private readonly audit: AuditSink = NO_AUDIT,
   ) {}
 
   settings(): PolicySettings {
@@ -32,11 +34,17 @@ export class Policy {
   }
 
   setOffline(offline: boolean): PolicySettings {
-    return this.store.setOffline(offline)
+    const before = this.store.settings().offline
+    const settings = this.store.setOffline(offline)
+    if (before !== offline) this.audit('setting_changed', { setting: 'offline_mode', from: before, to: offline })
+    return settings
   }
 
   setBlockedEndpoints(families: readonly EndpointFamily[]): PolicySettings {
-    return this.store.setBlockedEndpoints(families)
+    const before = this.store.settings().blockedEndpoints
+    const settings = this.store.setBlockedEndpoints(families)
+    if (before.join() !== settings.blockedEndpoints.join()) this.audit('policy_override', { setting: 'blocked_endpoints', from: before, to: settings.blockedEndpoints })
+    return settings
   }
 
   async view(id: string): Promise<ProviderPolicyView> {
@@ -57,17 +65,38 @@ export class Policy {
         `The public ${provider.kind} API rejects unknown body fields, so it cannot take the retention_policy annotation; set it only for a gateway (--base-url) or an openai-compatible server`,
       )
     }
-    return this.store.update(id, change)
+    const before = this.store.provider(id)
+    const after = this.store.update(id, change)
+    this.recordChanges(id, before, after)
+    return after
   }
 
   approve(id: string, by: string, reason: string): ProviderApproval {
     this.require(id)
-    return this.store.approve(id, by, reason)
+    const approval = this.store.approve(id, by, reason)
+    this.audit('approval', { provider: id, by: approval.by, reason: approval.reason, approvedAt: approval.at }, { provider: id })
+    return approval
   }
 
   revokeApproval(id: string): boolean {
     this.require(id)
-    return this.store.revokeApproval(id)
+    const revoked = this.store.revokeApproval(id)
+    if (revoked) this.audit('approval_revoked', { provider: id }, { provider: id })
+    return revoked
+  }
+
+  /** One record per changed field: agreements and review dates are settings, the rest policy overrides. */
+  private recordChanges(id: string, before: ProviderPolicyRow, after: ProviderPolicyRow): void {
+    const fields = [
+      ['agreementVerifiedOn', 'setting_changed', 'zero_retention_agreement_verified_on'],
+      ['policyReviewedOn', 'setting_changed', 'policy_reviewed_on'],
+      ['retentionAnnotation', 'policy_override', 'retention_annotation'],
+      ['allowedModels', 'policy_override', 'allowed_models'],
+    ] as const
+    for (const [field, kind, setting] of fields) {
+      if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue
+      this.audit(kind, { setting, provider: id, from: before[field], to: after[field] }, { provider: id })
+    }
   }
 
   /** The compliance check over every configured provider (at start-up and on `coop providers check`). */

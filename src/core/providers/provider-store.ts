@@ -1,5 +1,6 @@
 import { CoopError } from '../errors/coop-error'
 import { assertProviderId } from '../keys/key-store'
+import { NO_AUDIT, type AuditSink } from '../audit/audit-sink'
 import type { Db } from '../store/open-database'
 import { checkBaseUrl, isLocalProvider } from './base-url'
 import { defaultBaseUrl, isProviderKind, PROVIDER_KIND_RULE } from '../../shared/provider-kinds'
@@ -51,6 +52,7 @@ export class ProviderStore {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    private readonly audit: AuditSink = NO_AUDIT,
   ) {}
 
   /** Adds a provider (enabled) with its models. Its id must be new. */
@@ -73,6 +75,7 @@ export class ProviderStore {
         .run(input.id, kind, baseUrl, timeoutMs, at, at)
       for (const model of models) this.upsertModel(input.id, model)
     })()
+    this.audit('provider_added', { provider: input.id, kind, baseUrl: baseUrl ?? defaultBaseUrl(kind), models: models.map((m) => m.model) }, { provider: input.id })
     return this.require(input.id)
   }
 
@@ -97,6 +100,7 @@ export class ProviderStore {
     assertProviderId(id)
     const changed = this.db.prepare('UPDATE providers SET enabled = ?, updated_at = ? WHERE id = ?').run(enabled ? 1 : 0, this.now().toISOString(), id).changes
     if (changed === 0) throw notFound(id)
+    this.audit(enabled ? 'provider_enabled' : 'provider_disabled', { provider: id }, { provider: id })
     return this.require(id)
   }
 
@@ -104,15 +108,19 @@ export class ProviderStore {
   setTimeout(id: string, timeoutMs: number): ProviderInfo {
     assertProviderId(id)
     checkTimeout(timeoutMs)
-    const changed = this.db.prepare('UPDATE providers SET timeout_ms = ?, updated_at = ? WHERE id = ?').run(timeoutMs, this.now().toISOString(), id).changes
-    if (changed === 0) throw notFound(id)
+    const before = this.row(id)
+    if (!before) throw notFound(id)
+    this.db.prepare('UPDATE providers SET timeout_ms = ?, updated_at = ? WHERE id = ?').run(timeoutMs, this.now().toISOString(), id)
+    this.audit('setting_changed', { setting: 'provider_timeout_ms', provider: id, from: before.timeout_ms, to: timeoutMs }, { provider: id })
     return this.require(id)
   }
 
   /** Deletes the provider and its models; false if there was none. Its API key, if any, stays in the keychain. */
   remove(id: string): boolean {
     assertProviderId(id)
-    return this.db.prepare('DELETE FROM providers WHERE id = ?').run(id).changes > 0
+    const removed = this.db.prepare('DELETE FROM providers WHERE id = ?').run(id).changes > 0
+    if (removed) this.audit('provider_removed', { provider: id }, { provider: id })
+    return removed
   }
 
   /** Adds a model to the provider, or replaces the details of a model it already has. */

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { AskOutcome, AskRequest, EgressPreview, RetentionMode, UsageReport } from '../../shared/router-types'
 import { CoopError, isCoopError } from '../errors/coop-error'
 import { fingerprintOf, type KeyStore } from '../keys/key-store'
+import type { Audit } from '../audit/audit-service'
 import type { Logger } from '../log/logger'
 import type { Policy, Clearance } from '../policy/policy-service'
 import { RETENTION_HEADERS, RETENTION_RANK, retentionPlan, type RetentionPlan } from '../policy/retention'
@@ -15,6 +16,7 @@ import { costOf, type UsageLedger } from './usage-ledger'
 import { EnvFileSecrets, keyFingerprintRule } from './user-secrets'
 
 export interface RouterDeps {
+  readonly audit: Audit
   readonly policy: Policy
   readonly keys: KeyStore
   readonly ledger: UsageLedger
@@ -179,8 +181,22 @@ export class ModelRouter {
       throw new CoopError('not_found', `No API key for ${provider.id}: coop keys set ${provider.id} (or set COOP_${provider.id.toUpperCase().replaceAll('-', '_')}_API_KEY)`, { provider: provider.id })
     }
     const startedAt = this.now()
-    // Fail closed: a request whose record cannot be written is not sent.
+    const keyFingerprint = resolved ? fingerprintOf(resolved.key) : null
+    const auditBase = {
+      requestId,
+      provider: provider.id,
+      model,
+      retentionMode: prepared.plan.mode,
+      keyFingerprint,
+      keySource: resolved?.source ?? null,
+      redactions: { total: prepared.report.redactions, byRule: prepared.report.byRule },
+      payloadSha256: prepared.payloadSha256,
+      ...(fallbackFrom.length > 0 ? { fallbackFrom } : {}),
+    }
+    await this.deps.audit.ready()
+    // Fail closed: a request whose records cannot be written is not sent.
     try {
+      this.deps.audit.append('llm_request', { ...auditBase, status: 'started' }, { provider: provider.id })
       this.deps.ledger.start({
         requestId,
         startedAt: startedAt.toISOString(),
@@ -188,7 +204,7 @@ export class ModelRouter {
         kind: provider.kind,
         model,
         retentionMode: prepared.plan.mode,
-        keyFingerprint: resolved ? fingerprintOf(resolved.key) : null,
+        keyFingerprint,
         keySource: resolved?.source ?? null,
         redactions: prepared.report.redactions,
         redactionsByRule: prepared.report.byRule,
@@ -206,7 +222,7 @@ export class ModelRouter {
       const usage = extra.usage ?? null
       const costUsd = usage ? costOf(usage.inputTokens, usage.outputTokens, provider.models.find((m) => m.model === model)) : null
       const statusCode = failure?.kind === 'http' ? failure.status : null
-      this.deps.ledger.finish(requestId, {
+      const end = {
         status,
         finishedAt: this.now().toISOString(),
         statusCode,
@@ -215,7 +231,9 @@ export class ModelRouter {
         outputTokens: usage?.outputTokens ?? null,
         costUsd,
         attempts,
-      })
+      }
+      this.deps.ledger.finish(requestId, end)
+      this.recordEnd({ ...auditBase, ...end, finishedAt: undefined })
       return { ...base, status, usage, costUsd, attempts, error: null, ...extra }
     }
     for (;;) {
@@ -259,15 +277,27 @@ export class ModelRouter {
     }
   }
 
+  /** The request already happened: a failure to record its end is logged, not thrown over the answer. */
+  private recordEnd(data: Record<string, unknown>): void {
+    try {
+      this.deps.audit.append('llm_request', data, { provider: String(data.provider) })
+    } catch (error) {
+      this.deps.logger.log('error', 'audit record of a finished request failed', { requestId: data.requestId, error })
+    }
+  }
+
   private recordBlocked(requestId: string, providerId: string, model: string | undefined, error: CoopError): AskOutcome {
     const at = this.now().toISOString()
     const kind = this.deps.policy.kindOf(providerId) ?? 'unknown'
+    const chosenModel = model ?? this.deps.policy.defaultModel(providerId) ?? ''
+    // Blocked before anything was built: the record says so, and why (policy messages name no secrets).
+    this.deps.audit.append('llm_request', { requestId, provider: providerId, model: chosenModel, status: 'blocked', errorClass: 'blocked', reason: error.message, retentionMode: 'none' }, { provider: providerId })
     this.deps.ledger.start({
       requestId,
       startedAt: at,
       provider: providerId,
       kind,
-      model: model ?? this.deps.policy.defaultModel(providerId) ?? '',
+      model: chosenModel,
       retentionMode: 'none',
       keyFingerprint: null,
       keySource: null,
@@ -281,7 +311,7 @@ export class ModelRouter {
       requestId,
       status: 'blocked',
       provider: providerId,
-      model: model ?? this.deps.policy.defaultModel(providerId) ?? '',
+      model: chosenModel,
       retentionMode: 'none',
       usage: null,
       costUsd: null,
