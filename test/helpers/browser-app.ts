@@ -27,12 +27,15 @@ export interface BrowserApp {
   close(): Promise<void>
 }
 
-/** The real app in browser mode: the built `coop serve` on a free port, and Chromium to drive it. */
-export async function startBrowserApp(dataDir: string): Promise<BrowserApp> {
+/**
+ * The real app in browser mode: the built `coop serve` on a free port, and Chromium to drive it.
+ * `env` adds variables for the server only (`COOP_<ID>_API_KEY`, `NODE_EXTRA_CA_CERTS`).
+ */
+export async function startBrowserApp(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<BrowserApp> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build first: npm run build')
   mkdirSync(RESULTS, { recursive: true })
   const server = spawn(process.execPath, [COOP, 'serve', '--port', '0', '--json'], {
-    env: { ...process.env, COOP_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, COOP_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -83,6 +83,13 @@ export class Audit {
     return { keyId: key.keyId, publicKeyPem: key.publicKeyPem }
   }
 
+  /** Signs a statement (an attestation report) with the profile's audit key. */
+  async sign(statement: unknown): Promise<{ keyId: string; publicKeyPem: string; signature: string }> {
+    const key = await this.ready()
+    if (!key) throw new CoopError('keychain_unavailable', 'Signing needs the audit signing key in the system keychain: unlock it, or set COOP_AUDIT_SIGNING_KEY on a headless machine')
+    return { keyId: key.keyId, publicKeyPem: key.publicKeyPem, signature: key.sign(statement) }
+  }
+
   async prune(): Promise<{ removed: number; record: AuditRecord | null }> {
     await this.ready()
     return this.log.prune()

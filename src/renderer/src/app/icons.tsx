@@ -45,3 +45,34 @@ export function CoopMark() {
     </svg>
   )
 }
+
+export function AskIcon() {
+  return (
+    <svg {...common}>
+      <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H10l-4.5 4v-4h0A1.5 1.5 0 0 1 4 14.5z" />
+      <path d="M9.5 8.5a2.5 2.5 0 1 1 3.2 2.4c-.5.2-.7.6-.7 1.1" />
+      <path d="M12 13.6v.1" />
+    </svg>
+  )
+}
+
+export function ProvidersIcon() {
+  return (
+    <svg {...common}>
+      <path d="M12 3 5 6v5c0 4.5 3 8 7 10 4-2 7-5.5 7-10V6z" />
+      <circle cx="12" cy="10.5" r="2" />
+      <path d="M12 12.5V16" />
+    </svg>
+  )
+}
+
+export function UsageIcon() {
+  return (
+    <svg {...common}>
+      <path d="M4 20h16" />
+      <path d="M7 16v-5" />
+      <path d="M12 16V7" />
+      <path d="M17 16v-8" />
+    </svg>
+  )
+}

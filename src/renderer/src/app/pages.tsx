@@ -1,7 +1,10 @@
 import type { ComponentType } from 'react'
+import { AskPage } from '../pages/ask/AskPage'
 import { ExplorePage } from '../pages/explore/ExplorePage'
+import { ProvidersPage } from '../pages/providers/ProvidersPage'
 import { RepositoriesPage } from '../pages/repositories/RepositoriesPage'
-import { ExploreIcon, RepositoriesIcon } from './icons'
+import { UsagePage } from '../pages/usage/UsagePage'
+import { AskIcon, ExploreIcon, ProvidersIcon, RepositoriesIcon, UsageIcon } from './icons'
 
 export interface PageDef {
   /** The address fragment: `#/<id>`. Stable; tests and links use it. */
@@ -15,6 +18,9 @@ export interface PageDef {
 export const pages: readonly [PageDef, ...PageDef[]] = [
   { id: 'repositories', title: 'Repositories', icon: RepositoriesIcon, component: RepositoriesPage },
   { id: 'explore', title: 'Explore', icon: ExploreIcon, component: ExplorePage },
+  { id: 'ask', title: 'Ask', icon: AskIcon, component: AskPage },
+  { id: 'providers', title: 'Providers', icon: ProvidersIcon, component: ProvidersPage },
+  { id: 'usage', title: 'Usage', icon: UsageIcon, component: UsagePage },
 ]
 
 export function findPage(id: string): PageDef {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ProviderView } from '../../../../shared/router-types'
-import { askRequestKey, askRequestOf, modelChoices } from './ask-request'
+import { askRequestKey, askRequestOf, defaultProviderId, modelChoices } from './ask-request'
 
 const form = { question: 'Why?', provider: 'local', model: '', repoId: null, files: [] }
 
-function provider(models: string[], allowedModels: string[]): ProviderView {
+function provider(models: string[], allowedModels: string[], id = 'oa', blockedReason: string | null = null): ProviderView {
   return {
-    id: 'oa',
+    id,
     kind: 'openai',
     baseUrl: 'https://api.openai.com/v1',
     baseUrlOverridden: false,
@@ -23,7 +23,7 @@ function provider(models: string[], allowedModels: string[]): ProviderView {
       allowedModels,
       approval: null,
       findings: [],
-      blockedReason: null,
+      blockedReason,
     },
   }
 }
@@ -50,5 +50,13 @@ describe('model choices', () => {
     expect(modelChoices(provider(['a', 'b'], ['b']))).toEqual({ models: ['b'], defaultModel: 'b' })
     expect(modelChoices(provider([], []))).toEqual({ models: [], defaultModel: null })
     expect(modelChoices(undefined)).toEqual({ models: [], defaultModel: null })
+  })
+})
+
+describe('the provider to start with', () => {
+  it('is the first that may be called, else the first', () => {
+    expect(defaultProviderId([provider([], [], 'ds', 'blocked'), provider([], [], 'oa')])).toBe('oa')
+    expect(defaultProviderId([provider([], [], 'ds', 'blocked')])).toBe('ds')
+    expect(defaultProviderId([])).toBe('')
   })
 })

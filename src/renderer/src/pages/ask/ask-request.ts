@@ -43,3 +43,8 @@ export function modelChoices(provider: ProviderView | undefined): ModelChoices {
   const models = allowed.length > 0 ? allowed : provider.models.map((m) => m.model)
   return { models, defaultModel: allowed[0] ?? provider.models[0]?.model ?? null }
 }
+
+/** The provider the form starts with: the first that may be called now, else the first there is. */
+export function defaultProviderId(providers: readonly ProviderView[]): string {
+  return (providers.find((p) => p.policy.blockedReason === null) ?? providers[0])?.id ?? ''
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { UsageDay } from '../../../../shared/router-types'
-import { chartDays, layoutUsageChart, niceStep, type ChartDay } from './usage-chart'
+import { chartDays, formatDay, layoutUsageChart, niceStep, type ChartDay } from './usage-chart'
 
 function usageDay(day: string, byRetention: Partial<UsageDay['byRetention']>): UsageDay {
   const full = { local: 0, contract: 0, flag: 0, none: 0, ...byRetention }
@@ -77,5 +77,13 @@ describe('the bars', () => {
     const layout = layoutUsageChart([usageDay('2026-03-01', {})])
     expect(layout.max).toBe(1)
     expect(layout.ticks.map((t) => t.value)).toEqual([0, 1])
+  })
+})
+
+describe('day labels', () => {
+  it('name the UTC day whatever the time zone', () => {
+    expect(formatDay('2026-03-01', 'en-US')).toBe('Mar 1, 2026')
+    expect(formatDay('2026-03-01', 'en-US', { month: 'short', day: 'numeric' })).toBe('Mar 1')
+    expect(formatDay('someday', 'en-US')).toBe('someday')
   })
 })

@@ -93,3 +93,9 @@ export function layoutUsageChart(days: readonly ChartDay[], width = 720, height 
   const labelled = days.map((_, i) => i).filter((i) => (days.length - 1 - i) % every === 0)
   return { width, height, plot, max, ticks, bars, labelled }
 }
+
+/** A UTC calendar day (how the ledger groups) in the reader's words, never shifted by the time zone. */
+export function formatDay(day: string, locale?: string, options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' }): string {
+  const at = Date.parse(`${day}T00:00:00Z`)
+  return Number.isNaN(at) ? day : new Date(at).toLocaleDateString(locale, { ...options, timeZone: 'UTC' })
+}
