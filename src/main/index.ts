@@ -47,6 +47,8 @@ async function startApp(): Promise<void> {
     gitBackend: isGitBackendSetting(gitBackend) ? gitBackend : 'auto',
   })
   void runStartupCheck(core.policy, core.logger)
+  // Audit records past the retention window go now and daily, each prune leaving a signed record.
+  core.audit.startPruning()
   // The index follows commits, checkouts and rebases while the app is open.
   const watcher = new RepoWatcher(core.repos, core.events, core.logger)
 

@@ -21,6 +21,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
       const { io } = context
       const core = context.openCore()
       void runStartupCheck(core.policy, core.logger)
+      core.audit.startPruning()
       const server = await startServer({ core, port: options.port, rendererDir: context.rendererDir ?? defaultRendererDir() })
       if (options.json) printJson(io, { url: server.url, port: server.port })
       else io.stdout.write(`Coop Desktop is running at\n\n  ${server.url}\n\nOpen that address in a browser. Press Ctrl+C to stop.\n`)

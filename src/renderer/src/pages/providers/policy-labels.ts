@@ -2,7 +2,7 @@ import type { ComplianceFinding, FindingSeverity, RetentionMode } from '../../..
 
 /** How each retention mode is named on screen, and what it means in one sentence. */
 export const retentionLabels: Readonly<Record<RetentionMode, { readonly label: string; readonly description: string }>> = {
-  local: { label: 'Local', description: 'The model runs on this machine or network: requests do not leave it.' },
+  local: { label: 'Runs locally', description: 'The model runs on this machine or network: requests do not leave it.' },
   contract: { label: 'Zero-retention agreement', description: 'A zero-retention agreement you recorded covers what the provider keeps.' },
   flag: { label: 'No-store flag', description: 'A per-request flag the provider honours keeps the request out of its stored data.' },
   none: { label: 'No retention control', description: 'Nothing keeps the provider from retaining requests under its default terms.' },
