@@ -13,7 +13,11 @@ import { costOf, type UsageLedger } from '../src/core/router/usage-ledger'
 import { EnvFileSecrets, keyFingerprintRule } from '../src/core/router/user-secrets'
 import { sanitizeLlmRequestPayload } from '../src/core/sanitize/sanitize-payload'
 
-/** In the router's order. `key` is the key lookup send() does before writing the record (an env key here). */
+/**
+ * In the router's order. `key` is the key lookup send() does before writing the records (an env key
+ * here); `record start` appends the audit record and the usage row written before sending, `record
+ * finish` the usage update and the audit record of how it ended.
+ */
 export const ROUTER_STEPS = ['policy', 'build', 'scrub', 'hash', 'key', 'record start', 'record finish'] as const
 export type RouterStep = (typeof ROUTER_STEPS)[number]
 
@@ -79,6 +83,18 @@ export class RouterSteps {
     const resolved = keyless ? null : await this.core.keys.resolve(provider.id)
     lap('key')
     const requestId = randomUUID()
+    const auditBase = {
+      requestId,
+      provider: provider.id,
+      model,
+      retentionMode: plan.mode,
+      keyFingerprint: resolved ? fingerprintOf(resolved.key) : null,
+      keySource: resolved?.source ?? null,
+      redactions: { total: report.redactions, byRule: report.byRule },
+      payloadSha256,
+    }
+    await this.core.audit.ready()
+    this.core.audit.append('llm_request', { ...auditBase, status: 'started' }, { provider: provider.id })
     this.ledger.start({
       requestId,
       startedAt: new Date().toISOString(),
@@ -94,8 +110,8 @@ export class RouterSteps {
       fallbackFrom: [],
     })
     lap('record start')
-    this.ledger.finish(requestId, {
-      status: 'succeeded',
+    const end = {
+      status: 'succeeded' as const,
       finishedAt: new Date().toISOString(),
       statusCode: null,
       errorClass: null,
@@ -103,7 +119,9 @@ export class RouterSteps {
       outputTokens: null,
       costUsd: costOf(0, 0, provider.models.find((m) => m.model === model)),
       attempts: 1,
-    })
+    }
+    this.ledger.finish(requestId, end)
+    this.core.audit.append('llm_request', { ...auditBase, ...end, finishedAt: undefined }, { provider: provider.id })
     lap('record finish')
     return { ms, totalMs: at - began, body: payload, payloadSha256, redactions: report.redactions }
   }
