@@ -76,3 +76,18 @@ export interface AuditPage {
   readonly nextBeforeSeq: number | null
   readonly total: number
 }
+
+/** An export for the app to save: the file's name and content, and the CSV's manifest beside it. */
+export interface AuditExportFile {
+  readonly fileName: string
+  readonly content: string
+  readonly manifest: { readonly fileName: string; readonly content: string } | null
+  readonly records: number
+}
+
+export interface AuditSettings {
+  readonly retentionDays: number
+  /** The profile's signing key, or null when the keychain cannot give it (checkpoints unsigned). */
+  readonly keyId: string | null
+  readonly publicKey: string | null
+}

@@ -37,6 +37,11 @@ export const channelNames = [
   'ask:start',
   'ask:stop',
   'usage:report',
+  'audit:list',
+  'audit:verify',
+  'audit:export',
+  'audit:settings',
+  'audit:setRetention',
   'dialog:pickFolder',
 ] as const
 

@@ -14,6 +14,7 @@ import type {
 import type { DependencyReport, ImpactReport, ReferenceHit, SymbolHit } from './code-graph-types'
 import type { AppInfo, IndexFinished, IndexProgress, RepoSummary } from './types'
 import { PROVIDER_KINDS } from './provider-kinds'
+import { AUDIT_KINDS, type AuditExportFile, type AuditPage, type AuditSettings, type AuditVerifyReport } from './audit-types'
 import { type AskDelta, type AskOutcome, type ComplianceReport, type EgressPreview, type PolicySettings, type ProviderView, type UsageReport } from './router-types'
 
 export { channelNames, eventNames, isChannelName, isEventName, type ChannelName, type EventName } from './channels'
@@ -145,6 +146,23 @@ export const contract = {
   'ask:start': channel<{ readonly requestId: string }>()(askRequest),
   'ask:stop': channel<{ readonly stopped: boolean }>()(z.object({ requestId: z.string().uuid() }).strict()),
   'usage:report': channel<UsageReport>()(z.object({ days: z.number().int().min(1).max(3650).optional() }).strict()),
+  /** Audit records, newest first; `beforeSeq` pages backwards. */
+  'audit:list': channel<AuditPage>()(
+    z
+      .object({
+        since: z.string().trim().min(1).max(40).optional(),
+        kind: z.enum(AUDIT_KINDS).optional(),
+        provider: providerId.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        beforeSeq: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ),
+  'audit:verify': channel<AuditVerifyReport>()(empty),
+  /** The whole chain as a file to save, with what is needed to verify it elsewhere. */
+  'audit:export': channel<AuditExportFile>()(z.object({ format: z.enum(['jsonl', 'csv']) }).strict()),
+  'audit:settings': channel<AuditSettings>()(empty),
+  'audit:setRetention': channel<AuditSettings>()(z.object({ days: z.number().int().min(1).max(36_500) }).strict()),
   /** Native folder picker; in browser mode `capabilities.pickFolder` is false and this answers `unsupported`. */
   'dialog:pickFolder': channel<{ readonly path: string | null }>()(empty),
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>

@@ -6,6 +6,7 @@ import type { Core } from '../../src/core/core'
 import { openCore } from '../../src/core/create-core'
 import type { AskOutcome } from '../../src/shared/router-types'
 import { startOpenAIEmulator, type OpenAIEmulator } from '../emulators/openai-emulator'
+import { SIGNING_KEY } from '../helpers/audit-key'
 import { tempDir } from '../helpers/temp-dir'
 
 const ENV_KEY = 'sk-proj-Bv7Lq2Zr9Xw4MnC8pKh3YdT6sF1aE5uGo2J'
@@ -22,7 +23,7 @@ afterEach(async () => {
 async function bridge() {
   const server = await startOpenAIEmulator({ models: ['gpt-x'], text: 'Streamed over the bridge.' })
   servers.push(server)
-  const core = openCore({ dataDir: tempDir(), version: 'test', env: { COOP_OA_API_KEY: ENV_KEY } })
+  const core = openCore({ dataDir: tempDir(), version: 'test', env: { COOP_OA_API_KEY: ENV_KEY, COOP_AUDIT_SIGNING_KEY: SIGNING_KEY } })
   cores.push(core)
   const handlers = createHandlers(core, { kind: 'browser' })
   const seen: string[] = []
@@ -83,6 +84,22 @@ describe('router channels on the bridge', () => {
     expect((await call('providers:check', {})).ok).toBe(true)
     expect(await call('policy:setOffline', { offline: true })).toMatchObject({ ok: true, value: { offline: true } })
     expect(await call('providers:list', {})).toMatchObject({ ok: true, value: [{ id: 'oa', policy: { blockedReason: 'offline mode: not a local provider' } }] })
+    expect(seen.join('\n')).not.toContain(ENV_KEY)
+  })
+
+  it('lists, verifies and exports the audit log, and sets its retention', async () => {
+    const { server, call, seen } = await bridge()
+    await call('providers:add', { id: 'oa', kind: 'openai', baseUrl: `${server.url}/v1`, models: ['gpt-x'] })
+    await call('providers:setEnabled', { id: 'oa', enabled: false })
+    const page = await call('audit:list', { limit: 1 })
+    expect(page).toMatchObject({ ok: true, value: { total: 2, records: [{ seq: 2, kind: 'provider_disabled' }], nextBeforeSeq: 2 } })
+    expect(await call('audit:list', { kind: 'provider_added', since: '7.days' })).toMatchObject({ ok: true, value: { total: 1 } })
+    expect(await call('audit:list', { kind: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await call('audit:verify', {})).toMatchObject({ ok: true, value: { ok: true, records: 2 } })
+    const exported = await call('audit:export', { format: 'csv' })
+    expect(exported).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/^coop-audit-\d{4}-\d{2}-\d{2}\.csv$/), records: 3, manifest: { fileName: expect.stringMatching(/\.manifest\.json$/) } } })
+    expect(await call('audit:setRetention', { days: 30 })).toMatchObject({ ok: true, value: { retentionDays: 30 } })
+    expect(await call('audit:settings', {})).toMatchObject({ ok: true, value: { retentionDays: 30 } })
     expect(seen.join('\n')).not.toContain(ENV_KEY)
   })
 

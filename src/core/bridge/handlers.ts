@@ -4,6 +4,8 @@ import type { Core } from '../core'
 import { CoopError } from '../errors/coop-error'
 import { homedir } from 'node:os'
 import { providerView, providerViews } from '../providers/provider-views'
+import { exportAudit } from '../audit/export-audit'
+import { parseSince } from '../graph/parse-since'
 
 /** What differs between hosts: Electron has a native folder picker, browser mode does not. */
 export interface Host {
@@ -17,6 +19,10 @@ export type Handlers = {
 
 /** One handler per contract channel; a missing one is a type error. */
 export function createHandlers(core: Core, host: Host): Handlers {
+  const auditSettings = async () => {
+    const key = await core.audit.ready()
+    return { retentionDays: core.audit.log.retentionDays(), keyId: key?.keyId ?? null, publicKey: key?.publicKeyPem ?? null }
+  }
   const view = (id: string) => providerView(core.providers, core.keys, core.policy, id)
   /** Relative file paths in the app start at the chosen repository; without one they must be absolute. */
   const askCwd = (repoId: number | undefined) => (repoId === undefined ? homedir() : core.repos.get(repoId).path)
@@ -77,9 +83,33 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'ask:start': ({ repoId, ...request }) => ({ requestId: core.asks.start(request, askCwd(repoId)).requestId }),
     'ask:stop': ({ requestId }) => ({ stopped: core.asks.stop(requestId) }),
     'usage:report': ({ days }) => core.router.usage(days),
+    'audit:list': ({ since, ...filter }) => core.audit.list({ ...filter, ...(since ? { since: sinceIso(since) } : {}) }),
+    'audit:verify': () => core.audit.verify(),
+    'audit:export': async ({ format }) => {
+      const chunks: string[] = []
+      const stamp = new Date().toISOString().slice(0, 10)
+      const fileName = `coop-audit-${stamp}.${format}`
+      const manifest = await exportAudit(core.audit, format, (chunk) => chunks.push(chunk), `app download ${fileName}`)
+      return {
+        fileName,
+        content: chunks.join(''),
+        manifest: format === 'csv' ? { fileName: `${fileName}.manifest.json`, content: `${JSON.stringify(manifest, null, 2)}\n` } : null,
+        records: manifest.records,
+      }
+    },
+    'audit:settings': () => auditSettings(),
+    'audit:setRetention': ({ days }) => {
+      core.audit.log.setRetentionDays(days)
+      return auditSettings()
+    },
     'dialog:pickFolder': async () => {
       if (!host.pickFolder) throw new CoopError('unsupported', 'This host has no folder picker: type the path instead')
       return { path: await host.pickFolder() }
     },
   }
+}
+
+/** `7.days`, `3.months` or a date, as the CLI takes them, to the ISO time audit records are compared with. */
+function sinceIso(since: string): string {
+  return new Date(parseSince(since, Date.now()) * 1000).toISOString()
 }
