@@ -62,6 +62,13 @@ describe('API keys in the keychain', () => {
     expect(await core.keys.list()).toEqual([])
     expect(await core.keys.resolve(id)).toBeNull()
     expect(await core.keys.remove(id)).toBe(false)
+
+    // The audit log has the set and the removal, by fingerprint only.
+    const records = core.audit.list({ provider: id }).records.map((r) => ({ kind: r.kind, data: r.data }))
+    expect(records).toEqual([
+      { kind: 'key_removed', data: { provider: id, fingerprint } },
+      { kind: 'key_set', data: { provider: id, fingerprint, source: 'keychain', rotated: false } },
+    ])
   })
 
   it('replacing a key changes the fingerprint and starts last use over', async () => {
@@ -71,6 +78,7 @@ describe('API keys in the keychain', () => {
     await core.keys.resolve(id)
     const second = fakeKey()
     await core.keys.set(id, second)
+    expect(core.audit.list({ kind: 'key_set' }).records[0]?.data).toEqual({ provider: id, fingerprint: fingerprintOf(second), source: 'keychain', rotated: true })
     expect(await core.keys.list()).toEqual([{ provider: id, fingerprint: fingerprintOf(second), source: 'keychain', lastUsedAt: null, missing: false }])
     expect((await core.keys.resolve(id))?.key).toBe(second)
   })
