@@ -108,9 +108,14 @@ export class AuditLog {
   list(filter: AuditFilter = {}): AuditPage {
     const where: string[] = []
     const params: (string | number)[] = []
-    if (filter.since) (where.push('at >= ?'), params.push(filter.since))
-    if (filter.kind) (where.push('kind = ?'), params.push(filter.kind))
-    if (filter.provider) (where.push('provider = ?'), params.push(filter.provider))
+    const add = (condition: string, value: string | undefined) => {
+      if (value === undefined || value === '') return
+      where.push(condition)
+      params.push(value)
+    }
+    add('at >= ?', filter.since)
+    add('kind = ?', filter.kind)
+    add('provider = ?', filter.provider)
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
     const total = this.db.prepare(`SELECT COUNT(*) FROM records ${clause}`).pluck().get(...params) as number
     const limit = Math.min(filter.limit ?? 200, 10_000)

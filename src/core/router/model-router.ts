@@ -122,7 +122,7 @@ export class ModelRouter {
         continue
       }
       floor ??= prepared.plan.mode
-      const outcome = await this.send(requestId, prepared, tried, options)
+      const outcome = await this.send(requestId, prepared, [...tried], options)
       if (outcome.status !== 'failed' || !outcome.fallbackAllowed) return outcome.outcome
       last = outcome.outcome
       tried.push(id)

@@ -123,7 +123,7 @@ describe('model router against the OpenAI emulator', () => {
 
     server.respondWith({ kind: 'error', status: 500 }, { kind: 'error', status: 500 }, { kind: 'error', status: 500 })
     const failed = await ask(c, { question: QUESTION, provider: 'oa' })
-    expect(failed.outcome).toMatchObject({ status: 'failed', attempts: 3, error: { code: 'provider_error', status: 500 } })
+    expect(failed.outcome).toMatchObject({ status: 'failed', attempts: 3, fallbackFrom: [], error: { code: 'provider_error', status: 500 } })
 
     const before = server.requests.length
     const bad = await ask(c, { question: QUESTION, provider: 'oa', model: 'not-a-model' })

@@ -36,18 +36,25 @@ export function useAskSession(): AskSessionControls {
   }, [api])
 
   // The answer is not kept anywhere: leaving the page stops a question nobody could read the rest of.
-  useEffect(
-    () => () => {
+  const mounted = useRef(false)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
       if (running.current !== null) void api.ask.stop({ requestId: running.current })
-    },
-    [api],
-  )
+    }
+  }, [api])
 
   const start = useCallback(
     async (request: AskBridgeRequest) => {
       setStopError(null)
       dispatch({ type: 'start' })
       const result = await api.ask.start(request)
+      // Left while the start was on its way: its id came too late for the cleanup above.
+      if (!mounted.current) {
+        if (result.ok) void api.ask.stop({ requestId: result.value.requestId })
+        return
+      }
       dispatch(result.ok ? { type: 'started', requestId: result.value.requestId } : { type: 'startFailed', error: result.error })
     },
     [api],
