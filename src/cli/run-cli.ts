@@ -6,6 +6,7 @@ import { toBridgeError } from '../core/bridge/dispatch'
 import { CoopError } from '../core/errors/coop-error'
 import { isGitBackendSetting } from '../core/git/choose-backend'
 import { registerAskCommand } from './commands/ask-command'
+import { registerAttestCommand } from './commands/attest-command'
 import { registerAuditCommand } from './commands/audit-command'
 import { registerCodeCommands } from './commands/code-commands'
 import { registerPolicyCommand } from './commands/policy-command'
@@ -80,6 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
   registerPolicyCommand(program, context)
   registerAskCommand(program, context)
   registerUsageCommand(program, context)
+  registerAttestCommand(program, context)
   registerAuditCommand(program, context)
 
   try {
