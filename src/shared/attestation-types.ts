@@ -166,3 +166,27 @@ export interface AttestationProblem {
   /** The field at fault (`signature.keyId`, `body.requests.total`), when one is. */
   readonly field: string | null
 }
+
+/** Requests per day by retention mode, from the audit log; blocked requests (never sent) apart. */
+export interface RetentionSeries {
+  readonly since: string
+  readonly days: readonly { readonly day: string; readonly local: number; readonly contract: number; readonly flag: number; readonly none: number; readonly blocked: number }[]
+}
+
+/** A report generated in the app: the report, its printable HTML, and a file name to save it under. */
+export interface AttestationFile {
+  readonly report: AttestationReport
+  readonly html: string
+  readonly fileName: string
+}
+
+/** How a report checked in the app fared; `html` is its rendering, when it could be read. */
+export interface AttestationCheck {
+  readonly status: 'verified' | 'failed' | 'unreadable'
+  readonly message: string
+  readonly problem: AttestationProblem | null
+  readonly keyId: string | null
+  readonly signedAt: string | null
+  readonly trust: 'given' | 'embedded' | null
+  readonly html: string | null
+}

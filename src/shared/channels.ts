@@ -42,6 +42,9 @@ export const channelNames = [
   'audit:export',
   'audit:settings',
   'audit:setRetention',
+  'attest:create',
+  'attest:verify',
+  'attest:retentionSeries',
   'dialog:pickFolder',
 ] as const
 

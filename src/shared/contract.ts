@@ -14,6 +14,7 @@ import type {
 import type { DependencyReport, ImpactReport, ReferenceHit, SymbolHit } from './code-graph-types'
 import type { AppInfo, IndexFinished, IndexProgress, RepoSummary } from './types'
 import { PROVIDER_KINDS } from './provider-kinds'
+import type { AttestationCheck, AttestationFile, RetentionSeries } from './attestation-types'
 import { AUDIT_KINDS, type AuditExportFile, type AuditPage, type AuditSettings, type AuditVerifyReport } from './audit-types'
 import { type AskDelta, type AskOutcome, type ComplianceReport, type EgressPreview, type PolicySettings, type ProviderView, type UsageReport } from './router-types'
 
@@ -163,6 +164,11 @@ export const contract = {
   'audit:export': channel<AuditExportFile>()(z.object({ format: z.enum(['jsonl', 'csv']) }).strict()),
   'audit:settings': channel<AuditSettings>()(empty),
   'audit:setRetention': channel<AuditSettings>()(z.object({ days: z.number().int().min(1).max(36_500) }).strict()),
+  /** Builds and signs a report of the last `days` days (default 90). */
+  'attest:create': channel<AttestationFile>()(z.object({ days: z.number().int().min(1).max(36_500).optional() }).strict()),
+  /** Verifies a report's text offline, against `publicKey` (PEM) when given. */
+  'attest:verify': channel<AttestationCheck>()(z.object({ report: z.string().min(1).max(20_000_000), publicKey: z.string().max(10_000).optional() }).strict()),
+  'attest:retentionSeries': channel<RetentionSeries>()(z.object({ days: z.number().int().min(1).max(3650).optional() }).strict()),
   /** Native folder picker; in browser mode `capabilities.pickFolder` is false and this answers `unsupported`. */
   'dialog:pickFolder': channel<{ readonly path: string | null }>()(empty),
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>

@@ -103,6 +103,32 @@ describe('router channels on the bridge', () => {
     expect(seen.join('\n')).not.toContain(ENV_KEY)
   })
 
+  it('creates, verifies and charts attestations from the audit log', async () => {
+    const { server, core, call } = await bridge()
+    await call('providers:add', { id: 'oa', kind: 'openai', baseUrl: `${server.url}/v1`, models: ['gpt-x'] })
+    await call('providers:add', { id: 'ds', kind: 'deepseek', baseUrl: `${server.url}/v1`, models: ['gpt-x'] })
+    // Listening before asking: a blocked request can end before ask:start has answered.
+    const ended: AskOutcome[] = []
+    core.events.on('ask:finished', (outcome) => ended.push(outcome))
+    for (const provider of ['oa', 'ds']) await call('ask:start', { question: 'what?', provider })
+    while (ended.length < 2) await new Promise((r) => setTimeout(r, 10))
+    expect(ended.map((o) => o.status).sort()).toEqual(['blocked', 'succeeded'])
+    const series = await call('attest:retentionSeries', { days: 7 })
+    expect(series).toMatchObject({ ok: true, value: { days: [{ flag: 1, blocked: 1, none: 0, local: 0, contract: 0 }] } })
+
+    const created = await call('attest:create', { days: 7 })
+    if (!created.ok) throw new Error(created.error.message)
+    const { report, html, fileName } = created.value as { report: unknown; html: string; fileName: string }
+    expect(fileName).toMatch(/^coop-attestation-\d{4}-\d{2}-\d{2}\.json$/)
+    expect(html).toMatch(/^<!doctype html>/i)
+    const text = JSON.stringify(report)
+    expect(await call('attest:verify', { report: text })).toMatchObject({ ok: true, value: { status: 'verified', trust: 'embedded', html: expect.stringContaining('<') } })
+    const altered = text.replace('"sent":1', '"sent":2')
+    expect(altered).not.toBe(text)
+    expect(await call('attest:verify', { report: altered })).toMatchObject({ ok: true, value: { status: 'failed', problem: { kind: 'bad_signature' } } })
+    expect(await call('attest:verify', { report: text.slice(0, 50) })).toMatchObject({ ok: true, value: { status: 'unreadable', html: null } })
+  })
+
   it('takes a key write-only into the keychain and answers with its fingerprint only', async () => {
     // The real keychain (gnome-keyring under dbus-run-session in tests), shared by the run: an id of its own.
     const id = `kc-${randomBytes(6).toString('hex')}`

@@ -5,6 +5,11 @@ import { CoopError } from '../errors/coop-error'
 import { homedir } from 'node:os'
 import { providerView, providerViews } from '../providers/provider-views'
 import { exportAudit } from '../audit/export-audit'
+import { DEFAULT_ATTEST_DAYS } from '../attest/build-report'
+import { createAttestation } from '../attest/create-attestation'
+import { renderReportHtml } from '../attest/render-html'
+import { retentionSeries } from '../attest/retention-series'
+import { describeVerification, verifyReport } from '../attest/verify-report'
 import { parseSince } from '../graph/parse-since'
 
 /** What differs between hosts: Electron has a native folder picker, browser mode does not. */
@@ -102,6 +107,26 @@ export function createHandlers(core: Core, host: Host): Handlers {
       core.audit.log.setRetentionDays(days)
       return auditSettings()
     },
+    'attest:create': async ({ days }) => {
+      const fileName = `coop-attestation-${new Date().toISOString().slice(0, 10)}.json`
+      const report = await createAttestation(core, { days: days ?? DEFAULT_ATTEST_DAYS, out: fileName })
+      const verification = verifyReport(JSON.stringify(report))
+      if (verification.status === 'unreadable') throw new CoopError('internal', 'The report just made does not read back')
+      return { report, html: renderReportHtml(verification), fileName }
+    },
+    'attest:verify': ({ report, publicKey }) => {
+      const result = verifyReport(report, publicKey === undefined ? {} : { publicKeyPem: publicKey })
+      return {
+        status: result.status,
+        message: describeVerification(result),
+        problem: result.status === 'verified' ? null : result.problem,
+        keyId: result.status === 'verified' ? result.keyId : null,
+        signedAt: result.status === 'verified' ? result.signedAt : null,
+        trust: result.status === 'verified' ? result.trust : null,
+        html: result.status === 'unreadable' ? null : renderReportHtml(result),
+      }
+    },
+    'attest:retentionSeries': ({ days }) => retentionSeries(core.audit, days ?? 30),
     'dialog:pickFolder': async () => {
       if (!host.pickFolder) throw new CoopError('unsupported', 'This host has no folder picker: type the path instead')
       return { path: await host.pickFolder() }
