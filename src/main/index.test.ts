@@ -141,7 +141,7 @@ describe('app lifecycle', () => {
     expect(new Set(fake.handlers.keys())).toEqual(new Set(channelNames))
     await expect(call('app:info', {})).resolves.toEqual({
       ok: true,
-      value: { name: 'Coop Desktop', version: '0.1.0', dataDir, host: 'electron', capabilities: { pickFolder: true } },
+      value: { name: 'Coop Desktop', version: '0.1.0', dataDir, host: 'electron', capabilities: { pickFolder: true, printToPdf: true } },
     })
     await expect(call('repos:list', {})).resolves.toEqual({ ok: true, value: [] })
   })

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } from 'electron'
 import { createHandlers } from '../core/bridge/handlers'
+import { printHtmlToPdf } from './print-pdf'
 import type { Core } from '../core/core'
 import { openCore } from '../core/create-core'
 import { runStartupCheck } from '../core/policy/startup-check'
@@ -61,7 +62,7 @@ async function startApp(): Promise<void> {
     return window
   }
 
-  const handlers = createHandlers(core, { kind: 'electron', pickFolder })
+  const handlers = createHandlers(core, { kind: 'electron', pickFolder, printToPdf: printHtmlToPdf })
   const isTrustedSender = createSenderCheck({
     appOrigin: entry.origin,
     isOurWebContents: (contents) => [...windows].some((window) => window.webContents === contents),

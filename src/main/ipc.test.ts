@@ -114,7 +114,7 @@ describe('registerBridge', () => {
         version: '0.1.0',
         dataDir: '/tmp/coop-data',
         host: 'electron',
-        capabilities: { pickFolder: true },
+        capabilities: { pickFolder: true, printToPdf: false },
       },
     })
   })

@@ -45,6 +45,7 @@ export const channelNames = [
   'attest:create',
   'attest:verify',
   'attest:retentionSeries',
+  'attest:pdf',
   'dialog:pickFolder',
 ] as const
 

@@ -168,6 +168,8 @@ export const contract = {
   'attest:create': channel<AttestationFile>()(z.object({ days: z.number().int().min(1).max(36_500).optional() }).strict()),
   /** Verifies a report's text offline, against `publicKey` (PEM) when given. */
   'attest:verify': channel<AttestationCheck>()(z.object({ report: z.string().min(1).max(20_000_000), publicKey: z.string().max(10_000).optional() }).strict()),
+  /** The report's HTML as a PDF, made by the host (capabilities.printToPdf); browser mode answers `unsupported`. */
+  'attest:pdf': channel<{ readonly pdfBase64: string }>()(z.object({ html: z.string().min(1).max(20_000_000) }).strict()),
   'attest:retentionSeries': channel<RetentionSeries>()(z.object({ days: z.number().int().min(1).max(3650).optional() }).strict()),
   /** Native folder picker; in browser mode `capabilities.pickFolder` is false and this answers `unsupported`. */
   'dialog:pickFolder': channel<{ readonly path: string | null }>()(empty),

@@ -70,5 +70,6 @@ export interface AppInfo {
   readonly version: string
   readonly dataDir: string
   readonly host: HostKind
-  readonly capabilities: { readonly pickFolder: boolean }
+  /** pickFolder: a native folder picker; printToPdf: attestation reports saved as PDF by the host (else the page prints them). */
+  readonly capabilities: { readonly pickFolder: boolean; readonly printToPdf: boolean }
 }

@@ -141,7 +141,7 @@ describe('browser mode bridge', () => {
     const picker = JSON.parse((await call(port, token, 'dialog:pickFolder', {})).body)
     expect(picker).toMatchObject({ ok: false, error: { code: 'unsupported' } })
     const info = JSON.parse((await call(port, token, 'app:info', {})).body)
-    expect(info).toMatchObject({ ok: true, value: { host: 'browser', capabilities: { pickFolder: false } } })
+    expect(info).toMatchObject({ ok: true, value: { host: 'browser', capabilities: { pickFolder: false, printToPdf: false } } })
     const notJson = await send(port, '/api/call/repos%3Alist', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

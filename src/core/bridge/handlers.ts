@@ -16,6 +16,8 @@ import { parseSince } from '../graph/parse-since'
 export interface Host {
   readonly kind: HostKind
   readonly pickFolder?: () => Promise<string | null>
+  /** Renders an HTML page to PDF (Electron's printToPDF); browser mode prints from the page instead. */
+  readonly printToPdf?: (html: string) => Promise<Uint8Array>
 }
 
 export type Handlers = {
@@ -37,7 +39,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
       version: core.version,
       dataDir: core.dataDir,
       host: host.kind,
-      capabilities: { pickFolder: host.pickFolder !== undefined },
+      capabilities: { pickFolder: host.pickFolder !== undefined, printToPdf: host.printToPdf !== undefined },
     }),
     'repos:list': () => core.repos.list(),
     'repos:add': ({ path }) => core.repos.add(path),
@@ -125,6 +127,10 @@ export function createHandlers(core: Core, host: Host): Handlers {
         trust: result.status === 'verified' ? result.trust : null,
         html: result.status === 'unreadable' ? null : renderReportHtml(result),
       }
+    },
+    'attest:pdf': async ({ html }) => {
+      if (!host.printToPdf) throw new CoopError('unsupported', 'This host cannot make PDFs: use the browser’s Print → Save as PDF')
+      return { pdfBase64: Buffer.from(await host.printToPdf(html)).toString('base64') }
     },
     'attest:retentionSeries': ({ days }) => retentionSeries(core.audit, days ?? 30),
     'dialog:pickFolder': async () => {

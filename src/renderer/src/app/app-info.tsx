@@ -33,5 +33,5 @@ export function useAppInfo(): AppInfoState {
 /** The capabilities of this host, all off until app:info has answered. */
 export function useCapabilities(): AppInfo['capabilities'] {
   const state = useAppInfo()
-  return state.kind === 'ready' ? state.info.capabilities : { pickFolder: false }
+  return state.kind === 'ready' ? state.info.capabilities : { pickFolder: false, printToPdf: false }
 }
