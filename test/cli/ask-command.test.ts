@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startOpenAIEmulator, type OpenAIEmulator } from '../emulators/openai-emulator'
 import { runCoop } from '../helpers/run-coop'
 import { tempDir } from '../helpers/temp-dir'
+import { everythingWritten } from '../helpers/written-files'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const BIN = join(ROOT, 'bin', 'coop.mjs')
@@ -33,15 +34,6 @@ async function setUp(server: OpenAIEmulator) {
     'oa gpt-x: context 128000 tokens, $2 / $8 per million tokens in / out\n',
   )
   return { dataDir, env, run }
-}
-
-function everythingWritten(dir: string): string {
-  let all = ''
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name)
-    all += statSync(path).isDirectory() ? everythingWritten(path) : readFileSync(path).toString('latin1')
-  }
-  return all
 }
 
 describe('coop ask', () => {

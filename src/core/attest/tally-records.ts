@@ -1,20 +1,9 @@
-import type { AuditKind, AuditRecord } from '../../shared/audit-types'
+import { AUDIT_KINDS, type AuditKind, type AuditRecord } from '../../shared/audit-types'
 import type { BlockedTotals, ByRetentionMode, ConfigurationChange, KeyTotals, ProviderRequests, RequestTotals } from '../../shared/attestation-types'
 import type { RetentionMode } from '../../shared/router-types'
 
 /** Audit kinds that change what Coop may do: listed in a report. Exports and prunes are the log's own events. */
-export const CONFIGURATION_KINDS: ReadonlySet<AuditKind> = new Set<AuditKind>([
-  'key_set',
-  'key_removed',
-  'provider_added',
-  'provider_removed',
-  'provider_enabled',
-  'provider_disabled',
-  'approval',
-  'approval_revoked',
-  'policy_override',
-  'setting_changed',
-])
+export const CONFIGURATION_KINDS: ReadonlySet<AuditKind> = new Set<AuditKind>(AUDIT_KINDS.filter((kind) => kind !== 'llm_request' && kind !== 'export' && kind !== 'prune'))
 
 export const NO_REQUESTS = 'no requests'
 

@@ -4,6 +4,7 @@ import { isCoopError } from '../errors/coop-error'
 import type { EventBus } from '../events/event-bus'
 import type { Logger } from '../log/logger'
 import type { ModelRouter } from './model-router'
+import { unsentOutcome } from './unsent-outcome'
 
 /**
  * Questions asked from the app: each runs in the background, streams its text as `ask:delta` events
@@ -35,7 +36,7 @@ export class AskSessions {
         // A CoopError's message is written for the user; anything else stays in the log.
         const message = isCoopError(error) ? error.message : 'The question could not be asked; see the application log'
         if (!isCoopError(error)) this.logger.log('error', 'ask failed', { requestId, error })
-        this.events.emit('ask:finished', failedBeforeSending(requestId, request, isCoopError(error) ? error.code : 'internal', message))
+        this.events.emit('ask:finished', unsentOutcome(requestId, request.provider, request.model ?? '', 'failed', { code: isCoopError(error) ? error.code : 'internal', message }))
         return null
       })
     return { requestId, done }
@@ -52,21 +53,5 @@ export class AskSessions {
   /** Cancels everything (the app is quitting). */
   stopAll(): void {
     for (const controller of this.running.values()) controller.abort()
-  }
-}
-
-function failedBeforeSending(requestId: string, request: AskRequest, code: string, message: string): AskOutcome {
-  return {
-    requestId,
-    status: 'failed',
-    provider: request.provider,
-    model: request.model ?? '',
-    retentionMode: 'none',
-    usage: null,
-    costUsd: null,
-    attempts: 0,
-    fallbackFrom: [],
-    redactions: 0,
-    error: { code, message, status: null },
   }
 }

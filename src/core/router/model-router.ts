@@ -12,6 +12,7 @@ import { chatBody, userMessage } from './chat-request'
 import { DryRunCapture, guardedFetch, type CapturedRequest } from './guarded-fetch'
 import { classifyFailure, retryDelay, sleep, type FailureClass } from './retry-policy'
 import { streamChat, type ChatTarget } from './stream-chat'
+import { unsentOutcome } from './unsent-outcome'
 import { costOf, type UsageLedger } from './usage-ledger'
 import { EnvFileSecrets, keyFingerprintRule } from './user-secrets'
 
@@ -307,19 +308,7 @@ export class ModelRouter {
       fallbackFrom: [],
     })
     this.deps.ledger.finish(requestId, { status: 'blocked', finishedAt: at, statusCode: null, errorClass: 'blocked', inputTokens: null, outputTokens: null, costUsd: null, attempts: 0 })
-    return {
-      requestId,
-      status: 'blocked',
-      provider: providerId,
-      model: chosenModel,
-      retentionMode: 'none',
-      usage: null,
-      costUsd: null,
-      attempts: 0,
-      fallbackFrom: [],
-      redactions: 0,
-      error: { code: 'blocked', message: error.message, status: null },
-    }
+    return unsentOutcome(requestId, providerId, chosenModel, 'blocked', { code: 'blocked', message: error.message })
   }
 }
 

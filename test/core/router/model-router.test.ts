@@ -1,5 +1,5 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import type { LoopbackServer } from '../../emulators/loopback-server'
 import { startOpenAIEmulator } from '../../emulators/openai-emulator'
 import { FixtureRepo } from '../../helpers/git-fixture'
 import { tempDir } from '../../helpers/temp-dir'
+import { everythingWritten } from '../../helpers/written-files'
 
 // Random-looking (not "EXAMPLE") so the scrubber's fake-fixture exemptions do not apply.
 const OPENAI_KEY = 'sk-proj-Q7vX2mLk9Rt4WbZs8NcYp3HdFj6GaE1uKo5'
@@ -50,16 +51,6 @@ async function ask(c: Core, request: Parameters<Core['router']['ask']>[0], cwd =
   let text = ''
   const outcome = await c.router.ask(request, { cwd, signal, onText: (t) => (text += t) })
   return { outcome, text }
-}
-
-/** Every file under the data dir, as text (SQLite pages included), for leak scans. */
-function everythingWritten(dir: string): string {
-  let all = ''
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name)
-    all += statSync(path).isDirectory() ? everythingWritten(path) : readFileSync(path).toString('latin1')
-  }
-  return all
 }
 
 describe('model router against the OpenAI emulator', () => {
