@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { getCACertificates, setDefaultCACertificates } from 'node:tls'
 
 export interface LoopbackCertificate {
   /** PEM file to trust in a child process: `NODE_EXTRA_CA_CERTS=<certFile>`. */
@@ -22,6 +23,14 @@ export function createLoopbackCertificate(dir: string): LoopbackCertificate {
     { stdio: 'ignore' },
   )
   return { certFile, cert: readFileSync(certFile), key: readFileSync(keyFile) }
+}
+
+/**
+ * Trusts the certificate in this process as well, for `coop` run in-process (test/helpers/run-coop.ts):
+ * a child process is given NODE_EXTRA_CA_CERTS, but that is read only when a process starts.
+ */
+export function trustInThisProcess(certificate: LoopbackCertificate): void {
+  setDefaultCACertificates([...getCACertificates('default'), certificate.cert.toString()])
 }
 
 export interface TlsFront {

@@ -70,12 +70,13 @@ export function verifyReport(text: string, options: VerifyOptions = {}): ReportV
 }
 
 /** One line for a person: what passed and against which key, or the problem. */
-export function describeVerification(result: ReportVerification): string {
+/** `giveKey` says how to supply a trusted key where this is shown: the CLI's flag, or the app's field. */
+export function describeVerification(result: ReportVerification, giveKey = 'pass --public-key'): string {
   switch (result.status) {
     case 'verified':
       return result.trust === 'given'
         ? `Verified: signed by ${result.keyId} (the public key you gave) at ${result.signedAt}, unaltered since`
-        : `Verified against the key embedded in the report (${result.keyId}), signed at ${result.signedAt}: unaltered since signing; pass --public-key to check it is your organisation's key`
+        : `Verified against the key embedded in the report (${result.keyId}), signed at ${result.signedAt}: unaltered since signing; ${giveKey} to check it is your organisation's key`
     case 'failed':
     case 'unreadable':
       return `Does not verify: ${result.problem.message}`

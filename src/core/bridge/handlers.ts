@@ -120,7 +120,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
       const result = verifyReport(report, publicKey === undefined ? {} : { publicKeyPem: publicKey })
       return {
         status: result.status,
-        message: describeVerification(result),
+        message: describeVerification(result, 'give the public key you trust'),
         problem: result.status === 'verified' ? null : result.problem,
         keyId: result.status === 'verified' ? result.keyId : null,
         signedAt: result.status === 'verified' ? result.signedAt : null,

@@ -76,3 +76,24 @@ export function UsageIcon() {
     </svg>
   )
 }
+
+export function AuditIcon() {
+  return (
+    <svg {...common}>
+      <path d="M7 3.5h10A1.5 1.5 0 0 1 18.5 5v14a1.5 1.5 0 0 1-1.5 1.5H7A1.5 1.5 0 0 1 5.5 19V5A1.5 1.5 0 0 1 7 3.5z" />
+      <path d="M9 8h6" />
+      <path d="M9 12h6" />
+      <path d="M9 16h3" />
+    </svg>
+  )
+}
+
+export function ComplianceIcon() {
+  return (
+    <svg {...common}>
+      <path d="M14 3.5H7A1.5 1.5 0 0 0 5.5 5v14A1.5 1.5 0 0 0 7 20.5h10a1.5 1.5 0 0 0 1.5-1.5V8z" />
+      <path d="M14 3.5V8h4.5" />
+      <path d="m9 14 2 2 4-4.5" />
+    </svg>
+  )
+}

@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react'
 import { AskPage } from '../pages/ask/AskPage'
+import { AuditPage } from '../pages/audit/AuditPage'
+import { CompliancePage } from '../pages/compliance/CompliancePage'
 import { ExplorePage } from '../pages/explore/ExplorePage'
 import { ProvidersPage } from '../pages/providers/ProvidersPage'
 import { RepositoriesPage } from '../pages/repositories/RepositoriesPage'
 import { UsagePage } from '../pages/usage/UsagePage'
-import { AskIcon, ExploreIcon, ProvidersIcon, RepositoriesIcon, UsageIcon } from './icons'
+import { AskIcon, AuditIcon, ComplianceIcon, ExploreIcon, ProvidersIcon, RepositoriesIcon, UsageIcon } from './icons'
 
 export interface PageDef {
   /** The address fragment: `#/<id>`. Stable; tests and links use it. */
@@ -21,6 +23,8 @@ export const pages: readonly [PageDef, ...PageDef[]] = [
   { id: 'ask', title: 'Ask', icon: AskIcon, component: AskPage },
   { id: 'providers', title: 'Providers', icon: ProvidersIcon, component: ProvidersPage },
   { id: 'usage', title: 'Usage', icon: UsageIcon, component: UsagePage },
+  { id: 'audit', title: 'Audit', icon: AuditIcon, component: AuditPage },
+  { id: 'compliance', title: 'Compliance', icon: ComplianceIcon, component: CompliancePage },
 ]
 
 export function findPage(id: string): PageDef {

@@ -1,4 +1,4 @@
-import { useImperativeHandle, useLayoutEffect, useRef, useState, type CSSProperties, type HTMLAttributes, type Key, type ReactNode, type Ref } from 'react'
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type CSSProperties, type HTMLAttributes, type Key, type ReactNode, type Ref } from 'react'
 import { scrollTopToCenter, scrollTopToReveal, visibleWindow } from './virtual-window'
 
 export interface VirtualListHandle {
@@ -20,6 +20,8 @@ export interface VirtualListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
   /** Renders row `index`; put `style` on its outermost element (it positions the row). */
   readonly renderRow: (index: number, style: CSSProperties) => ReactNode
   readonly rowKey?: (index: number) => Key
+  /** Told which rows are rendered whenever that changes: a list that loads as it scrolls asks for more near the end. */
+  readonly onRangeChange?: (start: number, end: number) => void
   readonly ref?: Ref<VirtualListHandle>
 }
 
@@ -28,7 +30,7 @@ export interface VirtualListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
  * rows costs the same to scroll as one of 50. The rows sit absolutely positioned in a spacer as tall
  * as the whole list, so the scrollbar is true to size.
  */
-export function VirtualList({ count, rowHeight, overscan = 8, renderRow, rowKey, ref, style, ...rest }: VirtualListProps) {
+export function VirtualList({ count, rowHeight, overscan = 8, renderRow, rowKey, onRangeChange, ref, style, ...rest }: VirtualListProps) {
   const container = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
   const [viewportHeight, setViewportHeight] = useState(0)
@@ -66,6 +68,13 @@ export function VirtualList({ count, rowHeight, overscan = 8, renderRow, rowKey,
   )
 
   const { start, end, totalHeight } = visibleWindow({ scrollTop, viewportHeight, rowHeight, count, overscan })
+  const rangeListener = useRef(onRangeChange)
+  useEffect(() => {
+    rangeListener.current = onRangeChange
+  })
+  useEffect(() => {
+    rangeListener.current?.(start, end)
+  }, [start, end])
   const rows: ReactNode[] = []
   for (let index = start; index < end; index++) {
     const rowStyle: CSSProperties = { position: 'absolute', top: index * rowHeight, left: 0, right: 0, height: rowHeight }
