@@ -86,6 +86,8 @@ describe('the code structure graph', () => {
     await core.repos.index(repo.path, { onProgress: (p) => progress.push(p) })
     expect(progress.filter((p) => p.phase === 'parsing').at(-1)).toMatchObject({ done: 1, total: 1 })
     expect(core.code.deps(repoId, 'src/app.ts').files.map((f) => f.path)).toEqual(['src/service.ts', 'src/lib/math.ts'])
+    // What the old content said is gone: `new Service()` moved from line 3 to line 4.
+    expect(core.code.refs(repoId, 'Service').find((r) => r.path === 'src/app.ts')?.lines).toEqual([1, 4])
 
     // The missing module appears: the unchanged service.ts now resolves it.
     repo.write('src/missing.ts', 'export const gone = 0\n').commit('Add the missing module', ada)

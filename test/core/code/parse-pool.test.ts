@@ -73,6 +73,18 @@ describe('the parse pool', () => {
     expect(next.map((p) => p.references[0]?.name)).toEqual(['one', 'two', 'three'])
   })
 
+  it('hands the jobs a dead worker held but never started to a fresh worker', async () => {
+    // One worker holds several jobs at once: 'exit' kills it with 'two' and 'three' still waiting in it.
+    const parsePool = pool({ size: 1, workerUrl: DYING_WORKER_URL })
+    const outcomes = await Promise.allSettled(['one', 'exit', 'two', 'three'].map((s) => parsePool.parse('typescript', s)))
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.references[0]?.name : String(o.reason)))).toEqual([
+      'one',
+      'CoopError: Parsing a typescript file (4 characters) failed: the parse worker died: it exited with code 3',
+      'two',
+      'three',
+    ])
+  })
+
   it('says so when its worker script was never built', async () => {
     const parsePool = pool({ workerUrl: new URL('file:///nowhere/parse-worker.mjs') })
     await expect(parsePool.parse('c', 'int x;')).rejects.toThrow('The parse worker script is missing: /nowhere/parse-worker.mjs')

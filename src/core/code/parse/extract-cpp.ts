@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef, SymbolKind } from '../code-types'
-import { capturesByName, compileQuery, type Extractor, lineOf, matchedDefinition, placeOf, referencesFrom, type ScopeRules, symbolOf, unquote } from './extract-support'
+import { capturesByName, compileExtractionQuery, type Extractor, lineOf, matchedDefinition, placeOf, referencesFrom, type ScopeRules, symbolOf, unquote } from './extract-support'
 
 const IMPORTS = '(preproc_include path: (_) @path) @include'
 
@@ -49,14 +49,15 @@ const KINDS: Readonly<Record<string, SymbolKind>> = { struct: 'struct', class: '
 
 /** C and C++ (one grammar): `#include`; function definitions, methods, and structs, classes and enums with bodies. */
 export function createCppExtractor(language: Language): Extractor {
-  const imports = compileQuery(language, 'cpp', IMPORTS)
-  const definitions = compileQuery(language, 'cpp', DEFINITIONS)
-  const references = compileQuery(language, 'cpp', REFERENCES)
-  return (root) => ({
-    imports: imports.matches(root).flatMap((m) => includeOf(capturesByName(m.captures))),
-    symbols: definitions.matches(root).flatMap((m) => cppSymbolOf(capturesByName(m.captures))),
-    references: referencesFrom(references, root),
-  })
+  const query = compileExtractionQuery(language, 'cpp', { imports: IMPORTS, definitions: DEFINITIONS, references: REFERENCES })
+  return (root) => {
+    const found = query(root)
+    return {
+      imports: found.imports.flatMap((m) => includeOf(capturesByName(m.captures))),
+      symbols: found.definitions.flatMap((m) => cppSymbolOf(capturesByName(m.captures))),
+      references: referencesFrom(found.references),
+    }
+  }
 }
 
 /** `#include "x"` and `#include <x>`; `#include MACRO` names no file. */

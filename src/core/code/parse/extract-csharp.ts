@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef, SymbolKind } from '../code-types'
-import { capturesByName, compileQuery, type Extractor, lineOf, matchedDefinition, referencesFrom, type ScopeRules, symbolOf } from './extract-support'
+import { capturesByName, compileExtractionQuery, type Extractor, lineOf, matchedDefinition, referencesFrom, type ScopeRules, symbolOf } from './extract-support'
 
 const IMPORTS = '(using_directive) @using'
 
@@ -46,14 +46,15 @@ const KINDS: Readonly<Record<string, SymbolKind>> = { class: 'class', interface:
 
 /** C#: `using` directives (an alias's target); types and methods, exported when public. */
 export function createCsharpExtractor(language: Language): Extractor {
-  const imports = compileQuery(language, 'csharp', IMPORTS)
-  const definitions = compileQuery(language, 'csharp', DEFINITIONS)
-  const references = compileQuery(language, 'csharp', REFERENCES)
-  return (root) => ({
-    imports: imports.captures(root).flatMap((c) => importOf(c.node)),
-    symbols: definitions.matches(root).flatMap((m) => csharpSymbolOf(capturesByName(m.captures))),
-    references: referencesFrom(references, root),
-  })
+  const query = compileExtractionQuery(language, 'csharp', { imports: IMPORTS, definitions: DEFINITIONS, references: REFERENCES })
+  return (root) => {
+    const found = query(root)
+    return {
+      imports: found.imports.flatMap((m) => m.captures.flatMap((c) => importOf(c.node))),
+      symbols: found.definitions.flatMap((m) => csharpSymbolOf(capturesByName(m.captures))),
+      references: referencesFrom(found.references),
+    }
+  }
 }
 
 /** `using A.B;`, `using static A.B;`, `global using A;`, `using X = A.B;` (the target, not the alias). */

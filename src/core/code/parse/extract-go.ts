@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { SymbolDef, SymbolKind } from '../code-types'
-import { capturesByName, compileQuery, lineOf, referencesFrom, symbolOf, unquote, type Extractor } from './extract-support'
+import { capturesByName, compileExtractionQuery, lineOf, referencesFrom, symbolOf, unquote, type Extractor } from './extract-support'
 
 const IMPORTS = `
 (import_spec path: (_) @path) @import
@@ -38,18 +38,19 @@ const REFERENCES = `
 
 /** Go: every import spec's path; funcs, methods (container: the receiver's type), types and constants. */
 export function createGoExtractor(language: Language): Extractor {
-  const imports = compileQuery(language, 'go', IMPORTS)
-  const definitions = compileQuery(language, 'go', DEFINITIONS)
-  const references = compileQuery(language, 'go', REFERENCES)
-  return (root) => ({
-    imports: imports.matches(root).flatMap((m) => {
-      const { import: spec, path } = Object.fromEntries(capturesByName(m.captures))
-      const specifier = path ? unquote(path.text) : null
-      return spec && specifier !== null ? [{ specifier, kind: 'import' as const, line: lineOf(spec) }] : []
-    }),
-    symbols: definitions.matches(root).flatMap((m) => goSymbolOf(capturesByName(m.captures))),
-    references: referencesFrom(references, root),
-  })
+  const query = compileExtractionQuery(language, 'go', { imports: IMPORTS, definitions: DEFINITIONS, references: REFERENCES })
+  return (root) => {
+    const found = query(root)
+    return {
+      imports: found.imports.flatMap((m) => {
+        const { import: spec, path } = Object.fromEntries(capturesByName(m.captures))
+        const specifier = path ? unquote(path.text) : null
+        return spec && specifier !== null ? [{ specifier, kind: 'import' as const, line: lineOf(spec) }] : []
+      }),
+      symbols: found.definitions.flatMap((m) => goSymbolOf(capturesByName(m.captures))),
+      references: referencesFrom(found.references),
+    }
+  }
 }
 
 function isExported(name: string): boolean {

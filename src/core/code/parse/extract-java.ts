@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef, SymbolKind } from '../code-types'
-import { capturesByName, compileQuery, type Extractor, hasToken, lineOf, matchedDefinition, referencesFrom, type ScopeRules, symbolOf } from './extract-support'
+import { capturesByName, compileExtractionQuery, type Extractor, hasToken, lineOf, matchedDefinition, referencesFrom, type ScopeRules, symbolOf } from './extract-support'
 
 const IMPORTS = '(import_declaration) @import'
 
@@ -49,14 +49,15 @@ const KINDS: Readonly<Record<string, SymbolKind>> = { class: 'class', interface:
 
 /** Java: `import a.b.C;`, `import a.b.*;`, `import static a.b.C.m;`; types and methods, exported when public. */
 export function createJavaExtractor(language: Language): Extractor {
-  const imports = compileQuery(language, 'java', IMPORTS)
-  const definitions = compileQuery(language, 'java', DEFINITIONS)
-  const references = compileQuery(language, 'java', REFERENCES)
-  return (root) => ({
-    imports: imports.captures(root).flatMap((c) => importOf(c.node)),
-    symbols: definitions.matches(root).flatMap((m) => javaSymbolOf(capturesByName(m.captures))),
-    references: referencesFrom(references, root),
-  })
+  const query = compileExtractionQuery(language, 'java', { imports: IMPORTS, definitions: DEFINITIONS, references: REFERENCES })
+  return (root) => {
+    const found = query(root)
+    return {
+      imports: found.imports.flatMap((m) => m.captures.flatMap((c) => importOf(c.node))),
+      symbols: found.definitions.flatMap((m) => javaSymbolOf(capturesByName(m.captures))),
+      references: referencesFrom(found.references),
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef } from '../code-types'
-import { capturesByName, compileQuery, lineOf, placeOf, referencesFrom, symbolOf, type Extractor, type ScopeRules } from './extract-support'
+import { capturesByName, compileExtractionQuery, lineOf, placeOf, referencesFrom, symbolOf, type Extractor, type ScopeRules } from './extract-support'
 
 const IMPORTS = `
 (import_statement) @import
@@ -39,14 +39,15 @@ const SCOPES: ScopeRules = {
 
 /** Python: `import a.b`, `from ..pkg import x`; top-level functions and classes, methods, ALL_CAPS constants. */
 export function createPythonExtractor(language: Language): Extractor {
-  const imports = compileQuery(language, 'python', IMPORTS)
-  const definitions = compileQuery(language, 'python', DEFINITIONS)
-  const references = compileQuery(language, 'python', REFERENCES)
-  return (root) => ({
-    imports: imports.captures(root).flatMap((c) => (c.name === 'import' ? importsOf(c.node) : fromImportOf(c.node))),
-    symbols: definitions.matches(root).flatMap((m) => pythonSymbolsOf(capturesByName(m.captures))),
-    references: referencesFrom(references, root),
-  })
+  const query = compileExtractionQuery(language, 'python', { imports: IMPORTS, definitions: DEFINITIONS, references: REFERENCES })
+  return (root) => {
+    const found = query(root)
+    return {
+      imports: found.imports.flatMap((m) => m.captures.flatMap((c) => (c.name === 'import' ? importsOf(c.node) : fromImportOf(c.node)))),
+      symbols: found.definitions.flatMap((m) => pythonSymbolsOf(capturesByName(m.captures))),
+      references: referencesFrom(found.references),
+    }
+  }
 }
 
 /** `import a.b, c as d`: one import per module. */

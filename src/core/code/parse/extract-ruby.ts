@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef } from '../code-types'
-import { capturesByName, compileQuery, lineOf, placeOf, referencesFrom, symbolOf, type Extractor, type ScopeRules } from './extract-support'
+import { capturesByName, compileExtractionQuery, lineOf, placeOf, referencesFrom, symbolOf, type Extractor, type ScopeRules } from './extract-support'
 
 // Only a plain string argument names a file; `require name` or an interpolated string is computed.
 const IMPORTS = `
@@ -55,15 +55,14 @@ function nameOf(node: Node | null): string | null {
 
 /** Ruby: `require 'x'` and `require_relative 'x'`; classes, modules, methods and constants. */
 export function createRubyExtractor(language: Language): Extractor {
-  const imports = compileQuery(language, 'ruby', IMPORTS)
-  const definitions = compileQuery(language, 'ruby', DEFINITIONS)
-  const references = compileQuery(language, 'ruby', REFERENCES)
+  const query = compileExtractionQuery(language, 'ruby', { imports: IMPORTS, definitions: DEFINITIONS, references: REFERENCES })
   return (root) => {
+    const found = query(root)
     const visibility = new VisibilityTracker()
     return {
-      imports: imports.matches(root).flatMap((m) => importOf(capturesByName(m.captures))),
-      symbols: definitions.matches(root).flatMap((m) => rubySymbolOf(capturesByName(m.captures), visibility)),
-      references: referencesFrom(references, root),
+      imports: found.imports.flatMap((m) => importOf(capturesByName(m.captures))),
+      symbols: found.definitions.flatMap((m) => rubySymbolOf(capturesByName(m.captures), visibility)),
+      references: referencesFrom(found.references),
     }
   }
 }

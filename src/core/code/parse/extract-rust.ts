@@ -1,6 +1,6 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef, SymbolKind } from '../code-types'
-import { capturesByName, compileQuery, type Extractor, lineOf, matchedDefinition, referencesFrom, type ScopeRules, symbolOf } from './extract-support'
+import { capturesByName, compileExtractionQuery, type Extractor, lineOf, matchedDefinition, referencesFrom, type ScopeRules, symbolOf } from './extract-support'
 
 // `mod x;` without a body is a file module; `mod x { … }` is a symbol.
 const IMPORTS = `
@@ -59,14 +59,15 @@ const KINDS: Readonly<Record<string, SymbolKind>> = { function: 'function', stru
 
 /** Rust: `mod x;`, every leaf of a `use` tree, `extern crate`; items, with impl and trait functions as methods. */
 export function createRustExtractor(language: Language): Extractor {
-  const imports = compileQuery(language, 'rust', IMPORTS)
-  const definitions = compileQuery(language, 'rust', DEFINITIONS)
-  const references = compileQuery(language, 'rust', REFERENCES)
-  return (root) => ({
-    imports: imports.matches(root).flatMap((m) => importsOf(capturesByName(m.captures))),
-    symbols: definitions.matches(root).flatMap((m) => rustSymbolOf(capturesByName(m.captures))),
-    references: referencesFrom(references, root),
-  })
+  const query = compileExtractionQuery(language, 'rust', { imports: IMPORTS, definitions: DEFINITIONS, references: REFERENCES })
+  return (root) => {
+    const found = query(root)
+    return {
+      imports: found.imports.flatMap((m) => importsOf(capturesByName(m.captures))),
+      symbols: found.definitions.flatMap((m) => rustSymbolOf(capturesByName(m.captures))),
+      references: referencesFrom(found.references),
+    }
+  }
 }
 
 function importsOf(match: Map<string, Node>): ImportSpec[] {

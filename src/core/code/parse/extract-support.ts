@@ -1,4 +1,4 @@
-import type { Language, Node, QueryCapture } from 'web-tree-sitter'
+import type { Language, Node, QueryCapture, QueryMatch } from 'web-tree-sitter'
 import { Query } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef, SymbolKind, SymbolRef } from '../code-types'
 
@@ -22,12 +22,58 @@ export function endLineOf(node: Node): number {
   return column === 0 && row > node.startPosition.row ? row : row + 1
 }
 
-/** Compiles a query, saying which language's query failed (a node type the grammar does not have). */
-export function compileQuery(language: Language, languageName: string, source: string): Query {
+/** A language's patterns by the question they answer; capture names need only be unique within a group. */
+export interface ExtractionPatterns {
+  readonly imports: string
+  readonly definitions: string
+  readonly references: string
+}
+
+/** What one run of a language's query found, split by the group of the pattern that matched. */
+export interface QueryFindings {
+  readonly imports: readonly QueryMatch[]
+  readonly definitions: readonly QueryMatch[]
+  /** The captures of the reference patterns, in document order (as `Query.captures` orders them). */
+  readonly references: readonly QueryCapture[]
+}
+
+type Group = keyof ExtractionPatterns
+
+/**
+ * Compiles a language's three groups of patterns as one query, saying which language's query failed
+ * (a node type the grammar does not have). Running a query walks the whole tree, and the walk is half
+ * of what a run costs (measured on TypeScript: a one-pattern query takes half as long as all 50
+ * patterns): one query walks it once instead of three times, and compiles faster than three.
+ */
+export function compileExtractionQuery(language: Language, languageName: string, patterns: ExtractionPatterns): (root: Node) => QueryFindings {
+  const groups: readonly Group[] = ['imports', 'definitions', 'references']
+  // Where each group starts in the query's source, in UTF-8 bytes as tree-sitter counts a pattern's start.
+  const starts: number[] = []
+  let source = ''
+  for (const group of groups) {
+    starts.push(Buffer.byteLength(source))
+    source += `${patterns[group]}\n`
+  }
+  let query: Query
   try {
-    return new Query(language, source)
+    query = new Query(language, source)
   } catch (error) {
     throw new Error(`The ${languageName} query does not compile against its grammar: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
+  const groupOfPattern = Array.from({ length: query.patternCount() }, (_, index) => {
+    const start = query.startIndexForPattern(index)
+    return groups[starts.findLastIndex((s) => s <= start)] as Group
+  })
+  return (root) => {
+    const found = { imports: [] as QueryMatch[], definitions: [] as QueryMatch[], references: [] as QueryCapture[] }
+    for (const match of query.matches(root)) {
+      const group = groupOfPattern[match.patternIndex]
+      if (group === 'references') found.references.push(...match.captures)
+      else if (group !== undefined) found[group].push(match)
+    }
+    // Matches come in the order they complete; the sort is stable, so captures of one node keep theirs.
+    found.references.sort((a, b) => a.node.startIndex - b.node.startIndex)
+    return found
   }
 }
 
@@ -109,12 +155,11 @@ export function symbolOf(name: string, kind: SymbolKind, node: Node, exported: b
 }
 
 /**
- * References from a query that captures `@ref` for each identifier used, `@def` for each name a
- * declaration introduces (a name that is both is a definition, not a use) and `@skip` for whole
- * nodes whose identifiers are not uses (package paths). One per name and line, in document order.
+ * References from the captures of patterns that capture `@ref` for each identifier used, `@def` for
+ * each name a declaration introduces (a name that is both is a definition, not a use) and `@skip` for
+ * whole nodes whose identifiers are not uses (package paths). One per name and line, in document order.
  */
-export function referencesFrom(query: Query, root: Node): SymbolRef[] {
-  const captures = query.captures(root)
+export function referencesFrom(captures: readonly QueryCapture[]): SymbolRef[] {
   const defined = new Set<number>()
   const skipped: { start: number; end: number }[] = []
   for (const capture of captures) {

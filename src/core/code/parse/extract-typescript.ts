@@ -1,31 +1,25 @@
 import type { Language, Node } from 'web-tree-sitter'
 import type { ImportSpec, SymbolDef } from '../code-types'
-import { capturesByName, compileQuery, hasToken, lineOf, nearestAncestor, placeOf, referencesFrom, symbolOf, unquote, type Extractor, type ScopeRules } from './extract-support'
+import { capturesByName, compileExtractionQuery, hasToken, lineOf, nearestAncestor, placeOf, referencesFrom, symbolOf, unquote, type Extractor, type ScopeRules } from './extract-support'
 
 /**
  * TypeScript, TSX and JavaScript (with JSX). The JavaScript grammar has no type nodes, so the
- * TypeScript-only patterns are left out of its queries (a query naming an unknown node does not compile).
+ * TypeScript-only patterns are left out of its query (a query naming an unknown node does not compile).
  */
 export function createTypescriptExtractor(language: Language, flavour: 'typescript' | 'tsx' | 'javascript'): Extractor {
   const typed = flavour !== 'javascript'
   // A pattern written in brackets is for the typed grammars only.
   const pick = (patterns: readonly (string | [ts: string])[]): string => patterns.flatMap((p) => (typeof p === 'string' ? [p] : typed ? p : [])).join('\n')
 
-  const imports = compileQuery(
-    language,
-    flavour,
-    pick([
+  const query = compileExtractionQuery(language, flavour, {
+    imports: pick([
       '(import_statement source: (string) @source) @static',
       '(export_statement source: (string) @source) @static',
       ['(import_statement (import_require_clause source: (string) @source)) @static'],
       '(call_expression function: (import) arguments: (arguments . [(string) (template_string)] @source)) @dynamic',
       '(call_expression function: (identifier) @fn arguments: (arguments . (string) @source) (#eq? @fn "require")) @require',
     ]),
-  )
-  const definitions = compileQuery(
-    language,
-    flavour,
-    pick([
+    definitions: pick([
       '(function_declaration name: (identifier) @name) @function',
       '(generator_function_declaration name: (identifier) @name) @function',
       ['(function_signature name: (identifier) @name) @function'],
@@ -45,11 +39,7 @@ export function createTypescriptExtractor(language: Language, flavour: 'typescri
       '(export_statement value: (identifier) @exported)',
       ['(export_statement "=" (identifier) @exported)'],
     ]),
-  )
-  const references = compileQuery(
-    language,
-    flavour,
-    pick([
+    references: pick([
       '(identifier) @ref',
       ['(type_identifier) @ref'],
       '(shorthand_property_identifier) @ref',
@@ -86,15 +76,16 @@ export function createTypescriptExtractor(language: Language, flavour: 'typescri
             (tag) => `((${tag} name: (identifier) @def) (#match? @def "^[a-z]"))`,
           )),
     ]),
-  )
+  })
 
   return (root) => {
-    const found: ImportSpec[] = []
-    for (const match of imports.matches(root)) {
+    const found = query(root)
+    const imports: ImportSpec[] = []
+    for (const match of found.imports) {
       const spec = importOf(capturesByName(match.captures))
-      if (spec !== null) found.push(spec)
+      if (spec !== null) imports.push(spec)
     }
-    return { imports: found, symbols: symbolsOf(definitions.matches(root).map((m) => capturesByName(m.captures))), references: referencesFrom(references, root) }
+    return { imports, symbols: symbolsOf(found.definitions.map((m) => capturesByName(m.captures))), references: referencesFrom(found.references) }
   }
 }
 

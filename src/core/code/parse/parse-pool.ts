@@ -26,16 +26,22 @@ interface PendingJob extends ParseJob {
 }
 
 /**
+ * Jobs posted to a worker ahead of its answers, so that it goes from one file to the next without
+ * waiting for this thread, which may be busy writing results to the database.
+ */
+const JOBS_PER_WORKER = 8
+
+/**
  * Parses source files on worker threads so that tree-sitter's work (and its wasm memory) stays off
- * the thread that serves the app. One job per worker at a time; the rest wait in order. A worker
- * that crashes fails only the job it was running, and a fresh one takes its place.
+ * the thread that serves the app. Each worker holds up to JOBS_PER_WORKER jobs and answers them in
+ * order; the rest wait here in order. A worker that crashes fails only the job it was running (the
+ * oldest it held: the others never started and go to a fresh worker).
  */
 export class ParsePool {
   readonly #size: number
   readonly #workerUrl: URL
-  readonly #idle: Worker[] = []
-  readonly #running = new Map<Worker, PendingJob>()
-  readonly #workers = new Set<Worker>()
+  /** Jobs posted to each worker, oldest first. */
+  readonly #held = new Map<Worker, PendingJob[]>()
   readonly #queue: PendingJob[] = []
   #nextId = 1
   #closed = false
@@ -58,33 +64,46 @@ export class ParsePool {
     if (this.#closed) return
     this.#closed = true
     for (const job of this.#queue.splice(0)) job.reject(closedError(job.language))
-    for (const job of this.#running.values()) job.reject(closedError(job.language))
-    this.#running.clear()
-    const workers = [...this.#workers]
-    this.#workers.clear()
-    this.#idle.length = 0
+    for (const jobs of this.#held.values()) for (const job of jobs) job.reject(closedError(job.language))
+    const workers = [...this.#held.keys()]
+    this.#held.clear()
     await Promise.all(workers.map((w) => w.terminate()))
   }
 
   #dispatch(): void {
     while (this.#queue.length > 0) {
-      let worker = this.#idle.pop()
-      if (worker === undefined) {
-        if (this.#workers.size >= this.#size) return
-        const missing = this.#missingScript()
-        if (missing !== null) {
-          // Without its script every worker would die at once; say what is missing instead.
-          for (const job of this.#queue.splice(0)) job.reject(missing)
-          return
-        }
-        worker = this.#spawn()
-      }
+      const worker = this.#pickWorker()
+      if (worker === null) return
       const job = this.#queue.shift() as PendingJob
-      this.#running.set(worker, job)
-      worker.ref()
+      const held = this.#held.get(worker) as PendingJob[]
+      held.push(job)
+      if (held.length === 1) worker.ref()
       const message: ParseJob = { id: job.id, language: job.language, source: job.source }
       worker.postMessage(message)
     }
+  }
+
+  /**
+   * Where the next job goes: an idle worker, else a new one while there is room for one, else the
+   * worker holding the fewest jobs; null when every worker holds JOBS_PER_WORKER.
+   */
+  #pickWorker(): Worker | null {
+    let best: Worker | null = null
+    let fewest = JOBS_PER_WORKER
+    for (const [worker, held] of this.#held) {
+      if (held.length < fewest) {
+        best = worker
+        fewest = held.length
+      }
+    }
+    if (fewest === 0 || this.#held.size >= this.#size) return best
+    const missing = this.#missingScript()
+    if (missing !== null) {
+      // Without its script every worker would die at once; say what is missing instead.
+      for (const job of this.#queue.splice(0)) job.reject(missing)
+      return null
+    }
+    return this.#spawn()
   }
 
   /** Throws when no worker can start (the script is missing): the whole run should stop, not each file. */
@@ -101,7 +120,7 @@ export class ParsePool {
 
   #spawn(): Worker {
     const worker = new Worker(this.#workerUrl, { name: 'coop-parse' })
-    this.#workers.add(worker)
+    this.#held.set(worker, [])
     worker.on('message', (reply: ParseReply) => this.#answered(worker, reply))
     worker.on('error', (error: unknown) => this.#crashed(worker, `it threw ${describe(error)}`, error))
     worker.on('messageerror', (error: unknown) => this.#crashed(worker, `its answer could not be read: ${describe(error)}`, error))
@@ -110,25 +129,26 @@ export class ParsePool {
   }
 
   #answered(worker: Worker, reply: ParseReply): void {
-    const job = this.#running.get(worker)
-    if (job === undefined || job.id !== reply.id) return
-    this.#running.delete(worker)
+    const held = this.#held.get(worker)
+    const job = held?.[0]
+    if (held === undefined || job === undefined || job.id !== reply.id) return
+    held.shift()
     if (reply.ok) job.resolve(reply.parsed)
     else job.reject(new CoopError('internal', `Could not parse a ${job.language} file: ${reply.error}`, contextOf(job)))
     // An idle worker must not keep the process alive (a CLI that forgot close() still exits).
-    worker.unref()
-    this.#idle.push(worker)
+    if (held.length === 0) worker.unref()
     this.#dispatch()
   }
 
   /** The first of error/messageerror/exit retires the worker and fails its job; the others find it gone. */
   #crashed(worker: Worker, cause: string, error?: unknown): void {
-    if (!this.#workers.delete(worker)) return
-    const idle = this.#idle.indexOf(worker)
-    if (idle !== -1) this.#idle.splice(idle, 1)
-    const job = this.#running.get(worker)
-    this.#running.delete(worker)
+    const held = this.#held.get(worker)
+    if (held === undefined) return
+    this.#held.delete(worker)
     void worker.terminate()
+    const job = held.shift()
+    // The jobs behind it never started: first in line again.
+    this.#queue.unshift(...held)
     if (job !== undefined) {
       job.reject(new CoopError('internal', `Parsing a ${job.language} file (${job.source.length} characters) failed: the parse worker died: ${cause}`, contextOf(job), { cause: error }))
     }

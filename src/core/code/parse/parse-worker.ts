@@ -10,8 +10,10 @@ import { parseSource } from './parse-file'
 const port = parentPort
 if (port === null) throw new Error('parse-worker runs as a worker thread started by ParsePool, not as a script')
 
+// The pool posts several jobs ahead and takes the answers in order: one job at a time, in turn.
+let previous = Promise.resolve()
 port.on('message', (job: ParseJob) => {
-  void answer(job).then((reply) => port.postMessage(reply))
+  previous = previous.then(async () => port.postMessage(await answer(job)))
 })
 
 async function answer(job: ParseJob): Promise<ParseReply> {
