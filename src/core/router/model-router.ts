@@ -11,6 +11,7 @@ import { readAskFiles } from './ask-files'
 import { chatBody, userMessage } from './chat-request'
 import { DryRunCapture, guardedFetch, type CapturedRequest } from './guarded-fetch'
 import { classifyFailure, retryDelay, sleep, type FailureClass } from './retry-policy'
+import { loadSdks } from './sdk-modules'
 import { streamChat, type ChatTarget } from './stream-chat'
 import { unsentOutcome } from './unsent-outcome'
 import { costOf, type UsageLedger } from './usage-ledger'
@@ -253,7 +254,7 @@ export class ModelRouter {
         if (refusal) {
           return { status: 'blocked', outcome: finish('blocked', { error: { code: refusal.code, message: refusal.message, status: null } }), fallbackAllowed: false }
         }
-        const failure: FailureClass = watchdog.timedOut() ? { kind: 'timeout' } : classifyFailure(error)
+        const failure: FailureClass = watchdog.timedOut() ? { kind: 'timeout' } : classifyFailure(error, await loadSdks())
         if (failure.kind === 'cancelled') {
           return { status: 'cancelled', outcome: finish('cancelled', { error: { code: 'cancelled', message: 'Stopped', status: null } }, failure), fallbackAllowed: false }
         }

@@ -1,5 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk'
-import OpenAI from 'openai'
+import type { SdkModules } from './sdk-modules'
 
 /** How a failed attempt is handled: retried after a wait, or final. */
 export type FailureClass =
@@ -15,8 +14,11 @@ export const MAX_RETRY_AFTER_MS = 60_000
 const BASE_DELAY_MS = 500
 const MAX_DELAY_MS = 8_000
 
-/** Reads what the official SDKs' errors carry (APIError.status/headers, the timeout and abort classes). */
-export function classifyFailure(error: unknown): FailureClass {
+/**
+ * Reads what the official SDKs' errors carry (APIError.status/headers, the timeout and abort classes).
+ * Takes the loaded SDKs: an error from one means they are loaded already.
+ */
+export function classifyFailure(error: unknown, { Anthropic, OpenAI }: SdkModules): FailureClass {
   if (error instanceof Anthropic.APIUserAbortError || error instanceof OpenAI.APIUserAbortError) return { kind: 'cancelled' }
   if (error instanceof Error && error.name === 'AbortError') return { kind: 'cancelled' }
   if (error instanceof Anthropic.APIConnectionTimeoutError || error instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout' }

@@ -1,7 +1,8 @@
-import Anthropic from '@anthropic-ai/sdk'
-import OpenAI from 'openai'
+import type Anthropic from '@anthropic-ai/sdk'
+import type OpenAI from 'openai'
 import type { TokenUsage } from '../../shared/router-types'
 import type { ProviderKind } from '../../shared/provider-kinds'
+import { loadSdks } from './sdk-modules'
 
 /** Where and how one request goes: everything the SDK client needs, the key only for this call. */
 export interface ChatTarget {
@@ -29,9 +30,10 @@ export const NO_KEY = 'coop-no-key'
  */
 export async function streamChat(target: ChatTarget, body: Record<string, unknown>, signal: AbortSignal | undefined, onText: (text: string) => void): Promise<ChatResult> {
   // logLevel off: ANTHROPIC_LOG/OPENAI_LOG=debug must not print requests (and their code) to the console.
+  const sdks = await loadSdks()
   const common = { baseURL: target.baseUrl, timeout: target.timeoutMs, maxRetries: 0, fetch: target.fetch, defaultHeaders: target.headers, logLevel: 'off' as const }
   if (target.kind === 'anthropic') {
-    const client = new Anthropic({ ...common, apiKey: target.key ?? NO_KEY, authToken: null })
+    const client = new sdks.Anthropic({ ...common, apiKey: target.key ?? NO_KEY, authToken: null })
     const stream = await client.messages.create(body as unknown as Anthropic.MessageCreateParamsStreaming, { signal })
     let input = 0
     let output = 0
@@ -50,7 +52,7 @@ export async function streamChat(target: ChatTarget, body: Record<string, unknow
     return { usage: { inputTokens: input, outputTokens: output }, stopReason }
   }
   // Explicit nulls: OPENAI_ORG_ID and friends in the environment must not ride along to other providers.
-  const client = new OpenAI({ ...common, apiKey: target.key ?? NO_KEY, organization: null, project: null, adminAPIKey: null, webhookSecret: null })
+  const client = new sdks.OpenAI({ ...common, apiKey: target.key ?? NO_KEY, organization: null, project: null, adminAPIKey: null, webhookSecret: null })
   const stream = await client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, { signal })
   let usage: TokenUsage | null = null
   let stopReason: string | null = null
