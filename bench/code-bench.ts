@@ -68,7 +68,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 interface Report {
   readonly repository: string
-  /** Cores of this machine: the parse pool runs one worker per core but one (1 to 4), dependency-cruiser one thread. */
+  /** Cores of this machine: the parse pool runs min(4, cores) workers, dependency-cruiser one thread. */
   readonly cores: number
   readonly workingCopy: string
   /** Rows in code_files after the full parse: parsed, and skipped (too large, not text). */
