@@ -36,6 +36,7 @@ export const channelNames = [
   'ask:preview',
   'ask:start',
   'ask:stop',
+  'ask:status',
   'usage:report',
   'audit:list',
   'audit:verify',

@@ -16,7 +16,7 @@ import type { AppInfo, IndexFinished, IndexProgress, RepoSummary } from './types
 import { PROVIDER_KINDS } from './provider-kinds'
 import type { AttestationCheck, AttestationFile, RetentionSeries } from './attestation-types'
 import { AUDIT_KINDS, type AuditExportFile, type AuditPage, type AuditSettings, type AuditVerifyReport } from './audit-types'
-import { type AskDelta, type AskOutcome, type ComplianceReport, type EgressPreview, type PolicySettings, type ProviderView, type UsageReport } from './router-types'
+import { type AskDelta, type AskOutcome, type AskStatusView, type ComplianceReport, type EgressPreview, type PolicySettings, type ProviderView, type UsageReport } from './router-types'
 
 export { channelNames, eventNames, isChannelName, isEventName, type ChannelName, type EventName } from './channels'
 
@@ -146,6 +146,8 @@ export const contract = {
   /** Starts a question; the answer arrives as `ask:delta` events and ends with `ask:finished`. */
   'ask:start': channel<{ readonly requestId: string }>()(askRequest),
   'ask:stop': channel<{ readonly stopped: boolean }>()(z.object({ requestId: z.string().uuid() }).strict()),
+  /** How a question stands: the page asks when it may have missed `ask:finished`. */
+  'ask:status': channel<AskStatusView>()(z.object({ requestId: z.string().uuid() }).strict()),
   'usage:report': channel<UsageReport>()(z.object({ days: z.number().int().min(1).max(3650).optional() }).strict()),
   /** Audit records, newest first; `beforeSeq` pages backwards. */
   'audit:list': channel<AuditPage>()(

@@ -203,3 +203,6 @@ export interface AskDelta {
   readonly requestId: string
   readonly text: string
 }
+
+/** Where an asked question stands, for a page that may have missed its `ask:finished` event. */
+export type AskStatusView = { readonly state: 'running' } | { readonly state: 'finished'; readonly outcome: AskOutcome } | { readonly state: 'unknown' }

@@ -74,6 +74,8 @@ describe('router channels on the bridge', () => {
     expect(await call('ask:stop', { requestId: hangingId })).toEqual({ ok: true, value: { stopped: true } })
     expect((await ended).status).toBe('cancelled')
     expect(await call('ask:stop', { requestId: hangingId })).toEqual({ ok: true, value: { stopped: false } })
+    expect(await call('ask:status', { requestId: hangingId })).toMatchObject({ ok: true, value: { state: 'finished', outcome: { status: 'cancelled' } } })
+    expect(await call('ask:status', { requestId: '00000000-0000-4000-8000-000000000000' })).toEqual({ ok: true, value: { state: 'unknown' } })
 
     const missing = await call('ask:start', { question: 'what?', provider: 'oa', files: [{ path: '/no/such/file.ts' }] })
     const missingId = (missing as { value: { requestId: string } }).value.requestId

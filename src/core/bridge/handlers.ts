@@ -89,6 +89,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     // Everything after the id (a blocked provider, a missing file) arrives as the `ask:finished` event.
     'ask:start': ({ repoId, ...request }) => ({ requestId: core.asks.start(request, askCwd(repoId)).requestId }),
     'ask:stop': ({ requestId }) => ({ stopped: core.asks.stop(requestId) }),
+    'ask:status': ({ requestId }) => core.asks.status(requestId),
     'usage:report': ({ days }) => core.router.usage(days),
     'audit:list': ({ since, ...filter }) => core.audit.list({ ...filter, ...(since ? { since: sinceIso(since) } : {}) }),
     'audit:verify': () => core.audit.verify(),

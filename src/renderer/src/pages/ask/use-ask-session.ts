@@ -4,6 +4,8 @@ import { useApi } from '../../api/api-context'
 import type { AskBridgeRequest } from './ask-request'
 import { askSessionReducer, idleSession, type AskSession } from './ask-session'
 
+const STATUS_POLL_MS = 3000
+
 export interface AskSessionControls {
   readonly session: AskSession
   /** A stop the bridge refused; the question goes on. */
@@ -34,6 +36,19 @@ export function useAskSession(): AskSessionControls {
       offFinished()
     }
   }, [api])
+
+  // Events are the fast path; if the stream dropped one (browser mode reconnecting), asking how the
+  // request stands every few seconds still ends the session.
+  const runningId = session.kind === 'running' ? session.requestId : null
+  useEffect(() => {
+    if (runningId === null) return
+    const timer = setInterval(() => {
+      void api.ask.status({ requestId: runningId }).then((result) => {
+        if (result.ok && result.value.state === 'finished') dispatch({ type: 'finished', outcome: result.value.outcome })
+      })
+    }, STATUS_POLL_MS)
+    return () => clearInterval(timer)
+  }, [api, runningId])
 
   // The answer is not kept anywhere: leaving the page stops a question nobody could read the rest of.
   const mounted = useRef(false)
