@@ -258,4 +258,85 @@ describe('Dependency graph and impact in browser mode', () => {
     expect(await owner.getByTestId('impact-why').count()).toBe(SPOKES + 1)
     await hub.close()
   })
+
+  it('finds where a symbol is defined and used, opens a use, and keeps the search across a reload', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(app.url)
+    await page.getByRole('link', { name: 'Explore' }).click()
+    await page.getByTestId('explore-tab-symbols').click()
+    await page.getByTestId('symbols-intro').waitFor()
+    // Typing searches once it pauses; Enter searches at once.
+    await page.getByTestId('symbol-search').fill('total')
+    await page.getByTestId('symbol-search').press('Enter')
+
+    const definitions = page.getByTestId('symbol-definitions').getByTestId('symbol-definition')
+    await expect.poll(() => definitions.count()).toBe(1)
+    const definition = definitions.first()
+    expect(await definition.getAttribute('data-kind')).toBe('method')
+    expect(await definition.getAttribute('data-exported')).toBe('true')
+    expect((await definition.getByTestId('symbol-kind').textContent())?.trim()).toBe('method')
+    expect(await definition.innerText()).toMatch(/total\s+in Service/)
+    expect((await definition.getByTestId('symbol-where').textContent())?.trim()).toBe('src/service.ts:7–9')
+
+    // Used in: the files importing service.ts first, then main.ts (it calls app.total(), importing only app.ts).
+    const uses = page.getByTestId('symbol-uses')
+    const rows = () => uses.getByTestId('symbol-use').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-path')} ${el.getAttribute('data-lines')} ${el.getAttribute('data-imports-definition')}`))
+    await expect.poll(rows).toEqual(['src/cli.ts 3 true', 'test/service.test.ts 3 true', 'src/main.ts 3 false'])
+    expect(await uses.getByTestId('symbol-use-lines').allTextContents()).toEqual(['line 3', 'line 3', 'line 3'])
+    expect((await uses.getByTestId('symbol-use-counts').textContent())?.replace(/\s+/g, ' ').trim()).toBe('3 files · 3 lines · 2 import a definition')
+    expect(page.url()).toContain('view=symbols&name=total')
+    await page.screenshot({ path: join(RESULTS, 'code-symbols.png'), fullPage: true })
+
+    // A reload comes back to the same search.
+    await page.reload()
+    await expect.poll(() => page.getByTestId('symbol-search').inputValue()).toBe('total')
+    await expect.poll(rows).toEqual(['src/cli.ts 3 true', 'test/service.test.ts 3 true', 'src/main.ts 3 false'])
+    expect(await page.getByTestId('explore-tab-symbols').getAttribute('aria-selected')).toBe('true')
+
+    // Choosing a use opens that file in the tree, with its owners.
+    await uses.locator('[data-testid="symbol-use"][data-path="src/main.ts"] button').click()
+    await expect.poll(() => page.getByTestId('explore-details').getAttribute('data-path')).toBe('src/main.ts')
+    const row = page.getByTestId('explore-tree').locator('[data-testid="tree-row"][data-path="src/main.ts"]')
+    await expect.poll(() => row.getAttribute('aria-selected')).toBe('true')
+    await page.getByTestId('owners-section').waitFor()
+    expect(page.url()).toContain('path=src/main.ts')
+    // Back on the Symbols tab, the search is still there.
+    await page.getByTestId('explore-tab-symbols').click()
+    await expect.poll(rows).toEqual(['src/cli.ts 3 true', 'test/service.test.ts 3 true', 'src/main.ts 3 false'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('matches a name ignoring case, says what to do when nothing is defined, and virtualises a long list', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await page.goto(app.url)
+    await page.getByRole('link', { name: 'Explore' }).click()
+    await page.getByTestId('explore-tab-symbols').click()
+    const search = page.getByTestId('symbol-search')
+
+    // `service` is defined only as `Service`; its uses are looked up under that spelling.
+    await search.fill('service')
+    await expect.poll(() => page.getByTestId('symbol-case-note').count()).toBe(1)
+    expect(await page.getByTestId('symbol-definition').getAttribute('data-name')).toBe('Service')
+    await expect.poll(() => page.getByTestId('symbol-use').evaluateAll((els) => els.map((el) => el.getAttribute('data-path')))).toEqual(['src/app.ts', 'src/cli.ts', 'test/service.test.ts'])
+
+    await search.fill('nowhere')
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('symbols-empty').textContent()).toMatch(/No symbol named nowhere is defined in this repository.*Indexing parses TS\/JS, Python, Go, Java, Rust, Ruby, C#, C\/C\+\+/)
+    expect(await page.getByTestId('symbol-uses-empty').count()).toBe(1)
+
+    // 230 spokes use `hub`: the answer stops at 200 files, and only the rows in view are rendered.
+    await search.fill('hub')
+    await search.press('Enter')
+    const list = page.getByTestId('symbol-use-list')
+    await expect.poll(() => page.getByTestId('symbol-use-counts').getAttribute('data-files')).toBe('200')
+    expect(await list.getAttribute('data-virtual')).toBe('true')
+    expect(await page.getByTestId('symbol-uses-capped').count()).toBe(1)
+    expect(await list.getByTestId('symbol-use').count()).toBeLessThan(40)
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+    await expect.poll(() => list.getByTestId('symbol-use').last().getAttribute('data-path')).toBe('hub/spokes/s199.ts')
+    await page.close()
+  })
 })

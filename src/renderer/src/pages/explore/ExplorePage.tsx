@@ -26,9 +26,9 @@ export function ExplorePage() {
   // The address follows the selection (replaced, not pushed: clicking through files should not fill Back).
   useEffect(() => {
     if (repos === null) return
-    const hash = exploreHash({ repoId, path: path || null, view: route.view })
+    const hash = exploreHash({ repoId, path: path || null, view: route.view, name: route.name })
     if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash)
-  }, [repos, repoId, path, route.view])
+  }, [repos, repoId, path, route.view, route.name])
 
   // Someone edited the address, or went Back to another selection.
   useEffect(() => {
@@ -42,10 +42,11 @@ export function ExplorePage() {
   function chooseRepo(next: number): void {
     writeStoredRepo(next)
     setStored(next)
-    setRoute({ repoId: next, path: null, view: route.view })
+    setRoute({ ...route, repoId: next, path: null })
   }
 
-  const navigate = (to: { readonly path: string; readonly view: ExploreView }) => setRoute({ repoId, path: to.path || null, view: to.view })
+  const navigate = (to: { readonly path: string; readonly view: ExploreView }) => setRoute({ ...route, repoId, path: to.path || null, view: to.view })
+  const searchSymbol = (name: string) => setRoute({ ...route, repoId, path: path || null, name: name || null })
   const status: RepoStatus | null = repo ? statusOf(repo, state) : null
   const panelId = `${id}-panel`
   const tabId = (view: ExploreView) => `${id}-tab-${view}`
@@ -86,8 +87,10 @@ export function ExplorePage() {
                 repo={repo}
                 path={path}
                 view={route.view}
+                symbolName={route.name ?? ''}
                 revision={revisions.get(repo.id) ?? 0}
                 onNavigate={navigate}
+                onSearchSymbol={searchSymbol}
               />
             </div>
           )}

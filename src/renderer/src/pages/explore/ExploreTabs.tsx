@@ -4,6 +4,7 @@ import type { ExploreView } from './explore-route'
 const tabs: readonly { readonly view: ExploreView; readonly label: string }[] = [
   { view: 'files', label: 'Files' },
   { view: 'hotspots', label: 'Hotspots' },
+  { view: 'symbols', label: 'Symbols' },
 ]
 
 interface ExploreTabsProps {
@@ -13,7 +14,7 @@ interface ExploreTabsProps {
   readonly onChange: (view: ExploreView) => void
 }
 
-/** Files | Hotspots, as an ARIA tab list: arrow keys move between the tabs. */
+/** Files | Hotspots | Symbols, as an ARIA tab list: arrow keys move between the tabs. */
 export function ExploreTabs({ view, panelId, tabId, onChange }: ExploreTabsProps) {
   const buttons = useRef(new Map<ExploreView, HTMLButtonElement>())
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {

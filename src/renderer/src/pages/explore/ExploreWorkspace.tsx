@@ -5,6 +5,7 @@ import { DetailsPanel } from './DetailsPanel'
 import type { ExploreView } from './explore-route'
 import { FileTree, type ScrollTarget } from './FileTree'
 import { HotspotsView } from './HotspotsView'
+import { SymbolsView } from './SymbolsView'
 import { findNode, parentDir, type TreeCache } from './tree-model'
 import { TreeFilter } from './TreeFilter'
 import { useFileTree } from './use-file-tree'
@@ -15,15 +16,18 @@ interface ExploreWorkspaceProps {
   /** The selection; '' is the repository itself. */
   readonly path: string
   readonly view: ExploreView
+  /** The name searched in the Symbols view; '' before any search. */
+  readonly symbolName: string
   readonly revision: number
   readonly onNavigate: (to: { readonly path: string; readonly view: ExploreView }) => void
+  readonly onSearchSymbol: (name: string) => void
 }
 
 /**
- * One repository's tree and details (or its hotspots). The tree lives here, so switching to Hotspots
- * and back keeps what was open; the page keys this by repository, so another one starts afresh.
+ * One repository's tree and details (or its hotspots, or its symbols). The tree lives here, so switching
+ * to another view and back keeps what was open; the page keys this by repository, so another one starts afresh.
  */
-export function ExploreWorkspace({ repo, path, view, revision, onNavigate }: ExploreWorkspaceProps) {
+export function ExploreWorkspace({ repo, path, view, symbolName, revision, onNavigate, onSearchSymbol }: ExploreWorkspaceProps) {
   const tree = useFileTree(repo.id, revision)
   const topOwners = useTopOwnerLoader(repo.id, revision)
   const { reveal } = tree
@@ -45,6 +49,7 @@ export function ExploreWorkspace({ repo, path, view, revision, onNavigate }: Exp
   const select = (to: string) => onNavigate({ path: to, view: 'files' })
 
   if (view === 'hotspots') return <HotspotsView repoId={repo.id} revision={revision} onSelect={select} />
+  if (view === 'symbols') return <SymbolsView repoId={repo.id} name={symbolName} revision={revision} onSearch={onSearchSymbol} onSelect={select} />
 
   return (
     <div className="explore-layout">

@@ -1,12 +1,16 @@
-/** The Explore page's place in the address: `#/explore?repo=3&path=src/app.ts&view=hotspots`. */
+/** The Explore page's place in the address: `#/explore?repo=3&path=src/app.ts&view=symbols&name=Service`. */
 
-export type ExploreView = 'files' | 'hotspots'
+export const exploreViews = ['files', 'hotspots', 'symbols'] as const
+
+export type ExploreView = (typeof exploreViews)[number]
 
 export interface ExploreRoute {
   readonly repoId: number | null
   /** The selected path; null when none is named (the repository root is shown). */
   readonly path: string | null
   readonly view: ExploreView
+  /** The name searched in the Symbols view; kept while other views are shown, so coming back finds it. */
+  readonly name: string | null
 }
 
 /** Whether an address fragment is this page's (`#/explore`, `#/explore?…`). */
@@ -19,10 +23,13 @@ export function parseExploreHash(hash: string): ExploreRoute {
   const params = new URLSearchParams(query === -1 ? '' : hash.slice(query + 1))
   const repo = Number(params.get('repo'))
   const path = params.get('path')
+  const view = params.get('view')
+  const name = params.get('name')?.trim()
   return {
     repoId: Number.isSafeInteger(repo) && repo > 0 ? repo : null,
     path: path === null ? null : path.replace(/^\/+|\/+$/g, ''),
-    view: params.get('view') === 'hotspots' ? 'hotspots' : 'files',
+    view: exploreViews.find((known) => known === view) ?? 'files',
+    name: name ? name : null,
   }
 }
 
@@ -31,6 +38,7 @@ export function exploreHash(route: ExploreRoute): string {
   if (route.repoId !== null) params.set('repo', String(route.repoId))
   if (route.path) params.set('path', route.path)
   if (route.view !== 'files') params.set('view', route.view)
+  if (route.name) params.set('name', route.name)
   const query = params.toString()
   // Slashes stay readable in the address; URLSearchParams reads them back either way.
   return `#/explore${query ? `?${query.replaceAll('%2F', '/')}` : ''}`
