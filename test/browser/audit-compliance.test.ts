@@ -10,7 +10,7 @@ import type { AttestationReport } from '../../src/shared/attestation-types'
 import type { AuditPage } from '../../src/shared/audit-types'
 import { startOpenAIEmulator, type OpenAIEmulator } from '../emulators/openai-emulator'
 import { SIGNING_KEY } from '../helpers/audit-key'
-import { RESULTS, startBrowserApp, type BrowserApp } from '../helpers/browser-app'
+import { RESULTS, startBrowserApp, type BrowserApp, openAppPage } from '../helpers/browser-app'
 import { runCoop } from '../helpers/run-coop'
 import { suiteTempDir } from '../helpers/temp-dir'
 import { createLoopbackCertificate, startTlsFront, trustInThisProcess, type TlsFront } from '../helpers/tls-front'
@@ -90,18 +90,8 @@ afterAll(async () => {
   await Promise.all([front?.close(), remote?.close(), local?.close()])
 })
 
-async function openPage(title: 'Audit' | 'Compliance'): Promise<Page> {
-  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } })
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
-  })
-  await page.goto(app.url)
-  await page.getByRole('link', { name: title }).click()
-  await page.getByRole('heading', { name: title, exact: true }).waitFor()
-  expect(problems).toEqual([])
-  return page
+function openPage(title: 'Audit' | 'Compliance'): Promise<Page> {
+  return openAppPage(app, title)
 }
 
 /** Everything the page shows, its frames included: none of it may be a question, a planted secret or a key. */

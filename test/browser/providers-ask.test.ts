@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAnthropicEmulator, type AnthropicEmulator } from '../emulators/anthropic-emulator'
 import { startOpenAIEmulator, type OpenAIEmulator } from '../emulators/openai-emulator'
-import { RESULTS, runCoop as runBuiltCoop, startBrowserApp, type BrowserApp } from '../helpers/browser-app'
+import { RESULTS, runCoop as runBuiltCoop, startBrowserApp, type BrowserApp, openAppPage } from '../helpers/browser-app'
 import { ada, FixtureRepo } from '../helpers/git-fixture'
 import { runCoop } from '../helpers/run-coop'
 import { suiteTempDir } from '../helpers/temp-dir'
@@ -77,18 +77,8 @@ afterAll(async () => {
   await Promise.all([...fronts.map((f) => f.close()), remote?.close(), local?.close(), anthropic?.close()])
 })
 
-async function openPage(title: 'Providers' | 'Ask' | 'Usage'): Promise<Page> {
-  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } })
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
-  })
-  await page.goto(app.url)
-  await page.getByRole('link', { name: title }).click()
-  await page.getByRole('heading', { name: title, exact: true }).waitFor()
-  expect(problems).toEqual([])
-  return page
+function openPage(title: 'Providers' | 'Ask' | 'Usage'): Promise<Page> {
+  return openAppPage(app, title)
 }
 
 function card(page: Page, id: string): Locator {

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const RESULTS = join(ROOT, 'test-results')
@@ -69,4 +70,19 @@ export function runCoop(args: readonly string[], dataDir: string): Promise<void>
     const child = spawn(process.execPath, [COOP, ...args], { env: { ...process.env, COOP_DATA_DIR: dataDir }, stdio: 'ignore' })
     child.on('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`coop ${args.join(' ')} exited with ${code}`))))
   })
+}
+
+/** A new page on the app, navigated by the sidebar to `title`'s page, which must load without errors. */
+export async function openAppPage(app: BrowserApp, title: string): Promise<Page> {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  await page.goto(app.url)
+  await page.getByRole('link', { name: title }).click()
+  await page.getByRole('heading', { name: title, exact: true }).waitFor()
+  expect(problems).toEqual([])
+  return page
 }
