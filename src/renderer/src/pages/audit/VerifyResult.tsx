@@ -7,7 +7,7 @@ export function VerifyResult({ report }: { readonly report: AuditVerifyReport })
   const { problem } = report
   return (
     <div
-      className={summary.ok ? 'verify-result verify-result--ok' : 'verify-result verify-result--bad'}
+      className={summary.ok ? 'verdict verdict--ok' : 'verdict verdict--bad'}
       role={summary.ok ? 'status' : 'alert'}
       data-testid="audit-verify-result"
       data-ok={summary.ok}

@@ -13,7 +13,7 @@ export function CheckResult({ check }: { readonly check: AttestationCheck }) {
   const ok = check.status === 'verified'
   return (
     <div className="check-body" data-testid="check-result" data-status={check.status} data-problem={check.problem?.kind ?? ''}>
-      <div className={`check-result check-result--${check.status}`} role={ok ? 'status' : 'alert'}>
+      <div className={ok ? 'verdict verdict--ok' : 'verdict verdict--bad'} role={ok ? 'status' : 'alert'}>
         <p className="check-status" data-testid="check-status">
           {statusLabels[check.status]}
         </p>
