@@ -68,9 +68,8 @@ export class RouterSteps {
     lap('policy')
     const raw = chatBody(clearance.provider.kind, clearance.model, userMessage(request.question, request.files), plan, undefined)
     lap('build')
-    const repoPaths = (): string[] => this.core.repos.list().map((r) => r.path)
     const { payload, report } = sanitizeLlmRequestPayload(raw, {
-      knownSecrets: repoPaths().length > 0 ? this.envSecrets.collect(repoPaths()) : [],
+      knownSecrets: this.envSecrets.collect(this.core.repos.list().map((r) => r.path)),
       extraRules: [keyFingerprintRule(this.core.keys.fingerprints())],
     })
     lap('scrub')

@@ -142,7 +142,7 @@ export class ModelRouter {
     const plan = retentionPlan(clearance.provider, clearance.policy)
     const raw = chatBody(clearance.provider.kind, clearance.model, user, plan, maxTokens)
     const { payload, report } = sanitizeLlmRequestPayload(raw, {
-      knownSecrets: this.deps.repoPaths().length > 0 ? this.envSecrets.collect(this.deps.repoPaths()) : [],
+      knownSecrets: this.envSecrets.collect(this.deps.repoPaths()),
       extraRules: [keyFingerprintRule(this.deps.keys.fingerprints())],
     })
     return { clearance, plan, body: payload, report, payloadSha256: sha256(JSON.stringify(payload)) }
