@@ -1,6 +1,7 @@
 import { CoopError } from '../errors/coop-error'
 import { assertProviderId } from '../keys/key-store'
-import type { Db } from '../store/open-database'
+import type { Statement } from 'better-sqlite3'
+import { statementCache, type Db } from '../store/open-database'
 import { ENDPOINT_FAMILIES, type EndpointFamily, type PolicySettings, type ProviderApproval } from '../../shared/router-types'
 
 /** Per-provider policy as stored; see ProviderPolicyView for what is shown. */
@@ -27,13 +28,17 @@ const MAX_REASON = 500
 
 /** Reads and writes router policy: settings, approvals, agreements and allow-lists. No request logic. */
 export class PolicyStore {
+  private readonly query: (sql: string) => Statement
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.query = statementCache(db)
+  }
 
   settings(): PolicySettings {
-    const rows = this.db.prepare(`SELECT key, value FROM settings WHERE key IN ('offline', 'blocked_endpoints')`).all() as { key: string; value: string }[]
+    const rows = this.query(`SELECT key, value FROM settings WHERE key IN ('offline', 'blocked_endpoints')`).all() as { key: string; value: string }[]
     const byKey = new Map(rows.map((r) => [r.key, r.value]))
     const offline = byKey.get('offline')
     const blocked = byKey.get('blocked_endpoints')
@@ -55,12 +60,12 @@ export class PolicyStore {
   }
 
   provider(id: string): ProviderPolicyRow {
-    const row = this.db.prepare('SELECT agreement_verified_on, policy_reviewed_on, retention_annotation FROM providers WHERE id = ?').get(id) as
+    const row = this.query('SELECT agreement_verified_on, policy_reviewed_on, retention_annotation FROM providers WHERE id = ?').get(id) as
       | { agreement_verified_on: string | null; policy_reviewed_on: string | null; retention_annotation: number }
       | undefined
     if (!row) throw new CoopError('not_found', `No provider ${id}`, { id })
-    const models = this.db.prepare('SELECT model FROM provider_allowed_models WHERE provider_id = ? ORDER BY model').pluck().all(id) as string[]
-    const approval = this.db.prepare('SELECT approved_by AS "by", approved_at AS "at", reason FROM provider_approvals WHERE provider_id = ?').get(id) as
+    const models = this.query('SELECT model FROM provider_allowed_models WHERE provider_id = ? ORDER BY model').pluck().all(id) as string[]
+    const approval = this.query('SELECT approved_by AS "by", approved_at AS "at", reason FROM provider_approvals WHERE provider_id = ?').get(id) as
       | ProviderApproval
       | undefined
     return {

@@ -1,7 +1,8 @@
 import { CoopError } from '../errors/coop-error'
 import { assertProviderId } from '../keys/key-store'
 import { NO_AUDIT, type AuditSink } from '../audit/audit-sink'
-import type { Db } from '../store/open-database'
+import type { Statement } from 'better-sqlite3'
+import { statementCache, type Db } from '../store/open-database'
 import { checkBaseUrl, isLocalProvider } from './base-url'
 import { defaultBaseUrl, isProviderKind, PROVIDER_KIND_RULE } from '../../shared/provider-kinds'
 import type { ProviderInfo } from '../../shared/router-types'
@@ -49,11 +50,15 @@ interface ModelRow {
  * configuration: nothing here makes a request. A provider's id is also its key's name in KeyStore.
  */
 export class ProviderStore {
+  private readonly query: (sql: string) => Statement
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
     private readonly audit: AuditSink = NO_AUDIT,
-  ) {}
+  ) {
+    this.query = statementCache(db)
+  }
 
   /** Adds a provider (enabled) with its models. Its id must be new. */
   add(input: NewProvider): ProviderInfo {
@@ -91,7 +96,7 @@ export class ProviderStore {
     assertProviderId(id)
     const row = this.row(id)
     if (!row) return null
-    const models = this.db.prepare('SELECT * FROM provider_models WHERE provider_id = ? ORDER BY model').all(id) as ModelRow[]
+    const models = this.query('SELECT * FROM provider_models WHERE provider_id = ? ORDER BY model').all(id) as ModelRow[]
     return toInfo(row, models)
   }
 
@@ -136,7 +141,7 @@ export class ProviderStore {
   }
 
   private row(id: string): ProviderRow | undefined {
-    return this.db.prepare('SELECT id, kind, base_url, enabled, timeout_ms FROM providers WHERE id = ?').get(id) as ProviderRow | undefined
+    return this.query('SELECT id, kind, base_url, enabled, timeout_ms FROM providers WHERE id = ?').get(id) as ProviderRow | undefined
   }
 
   private require(id: string): ProviderInfo {

@@ -41,3 +41,16 @@ export function openDatabase(file: string, options: { migrateTo?: number } = {})
     )
   }
 }
+
+/**
+ * A prepare that compiles each SQL text once per database: for queries on a hot path (every model
+ * request reads a provider and its policy), where compiling would cost more than running.
+ */
+export function statementCache(db: Db): (sql: string) => Database.Statement {
+  const statements = new Map<string, Database.Statement>()
+  return (sql) => {
+    let statement = statements.get(sql)
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)))
+    return statement
+  }
+}
