@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { AuditKind } from '../../../../shared/audit-types'
-import { AUDIT_KINDS } from '../../../../shared/audit-types'
-import { describeRecord, formatValue, kindLabels } from './describe-record'
+import type { AuditKind } from './audit-types'
+import { AUDIT_KINDS } from './audit-types'
+import { describeRecord, formatValue, kindLabels } from './describe-audit-record'
 
 const line = (kind: AuditKind, data: Record<string, unknown>) => describeRecord({ kind, data }, 'en-US')
 

@@ -1,5 +1,4 @@
-import type { AuditKind, AuditRecord } from '../../../../shared/audit-types'
-import { formatCount } from '../../lib/format'
+import type { AuditKind, AuditRecord } from './audit-types'
 
 /** How each kind is named in the table and the kind filter. */
 export const kindLabels: Readonly<Record<AuditKind, string>> = {
@@ -20,8 +19,12 @@ export const kindLabels: Readonly<Record<AuditKind, string>> = {
 
 type Data = AuditRecord['data']
 
+function formatCount(value: number, locale?: string): string {
+  return value.toLocaleString(locale)
+}
+
 /**
- * One line saying what a record is about, from its data: "succeeded openai gpt-4.1 · retention flag ·
+ * One line saying what a record is about (the app's audit table and `coop audit list`), from its data: "succeeded openai gpt-4.1 · retention flag ·
  * 812/64 tokens", "offline_mode: false → true". Records hold ids, counts and settings, never content,
  * so the line can show whatever is there; a field of an unexpected type is left out rather than guessed.
  */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
+import { describeRecord } from '../../shared/describe-audit-record'
 import { AUDIT_KINDS, type AuditKind, type AuditRecord, type AuditVerifyReport } from '../../shared/audit-types'
 import { exportAudit, verifyExport, type ExportFormat } from '../../core/audit/export-audit'
 import { CoopError } from '../../core/errors/coop-error'
@@ -137,30 +138,7 @@ export function registerAuditCommand(program: Command, context: CommandContext):
 }
 
 function toRow(record: AuditRecord): string[] {
-  return [String(record.seq), record.at.replace('T', ' ').slice(0, 19), record.kind, record.actor, describeData(record)]
-}
-
-/** One line per record for people: the fields that say what happened. */
-export function describeData(record: AuditRecord): string {
-  const d = record.data as Record<string, unknown>
-  const field = (name: string) => (d[name] === undefined || d[name] === null ? '' : String(d[name]))
-  switch (record.kind) {
-    case 'llm_request': {
-      const tokens = d.inputTokens !== undefined && d.inputTokens !== null ? ` ${field('inputTokens')}/${field('outputTokens')} tokens` : ''
-      return `${field('status')} ${field('provider')} ${field('model')} retention ${field('retentionMode')}${tokens} ${field('requestId').slice(0, 8)}`.trim()
-    }
-    case 'setting_changed':
-    case 'policy_override':
-      return `${field('setting')}${d.provider ? ` (${field('provider')})` : ''}: ${JSON.stringify(d.from ?? null)} → ${JSON.stringify(d.to ?? null)}`
-    case 'prune':
-      return `removed ${field('removed')} records through #${field('removedThroughSeq')}`
-    case 'export':
-      return `${field('format') || field('what')} → ${field('destination') || field('out')}`
-    default:
-      return Object.entries(d)
-        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-        .join(' ')
-  }
+  return [String(record.seq), record.at.replace('T', ' ').slice(0, 19), record.kind, record.actor, describeRecord(record, 'en-US')]
 }
 
 function describeVerification(report: AuditVerifyReport & { keySource?: string }): string {

@@ -1,7 +1,7 @@
 import { AUDIT_KINDS, type AuditKind } from '../../../../shared/audit-types'
 import { Segmented } from '../../lib/Segmented'
 import { sinceOptions, type AuditFilter } from './audit-filter'
-import { kindLabels } from './describe-record'
+import { kindLabels } from '../../../../shared/describe-audit-record'
 
 interface AuditFiltersProps {
   readonly filter: AuditFilter

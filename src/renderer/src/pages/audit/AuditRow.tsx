@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react'
 import type { AuditRecord } from '../../../../shared/audit-types'
 import { formatDateTime } from '../../lib/format'
-import { describeRecord, kindLabels } from './describe-record'
+import { describeRecord, kindLabels } from '../../../../shared/describe-audit-record'
 
 interface AuditRowProps {
   readonly id: string

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import type { AuditRecord } from '../../../../shared/audit-types'
 import { formatDateTime } from '../../lib/format'
-import { kindLabels } from './describe-record'
+import { kindLabels } from '../../../../shared/describe-audit-record'
 
 /** The selected record in full: its chain links and its data as recorded. */
 export function RecordDetail({ record }: { readonly record: AuditRecord }) {
