@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { CoopError } from '../errors/coop-error'
+import { connect } from '../store/open-database'
 
 export type AuditDb = Database.Database
 
@@ -15,13 +14,9 @@ const SCHEMA_VERSION = 1
  * mistakes, not an attacker: the hash chain and signed checkpoints are what detect tampering.
  */
 export function openAuditDb(file: string): AuditDb {
-  mkdirSync(dirname(file), { recursive: true })
   let db: AuditDb | undefined
   try {
-    db = new Database(file)
-    db.pragma('journal_mode = WAL')
-    db.pragma('busy_timeout = 10000')
-    db.pragma('synchronous = NORMAL')
+    db = connect(file, 10_000)
     // IMMEDIATE, and the version read inside: the app and the CLI may create the file at the same moment.
     db.exec('BEGIN IMMEDIATE')
     const version = db.pragma('user_version', { simple: true }) as number

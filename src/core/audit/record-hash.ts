@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import type { AuditRecord } from '../../shared/audit-types'
-import { canonicalJson } from './canonical-json'
 
 /** What comes before the first record. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -14,8 +12,4 @@ export const GENESIS_HASH = '0'.repeat(64)
 export function hashFields(seq: number, at: string, kind: string, actor: string, dataJson: string, prevHash: string): string {
   const text = `{"actor":${JSON.stringify(actor)},"at":${JSON.stringify(at)},"data":${dataJson},"kind":${JSON.stringify(kind)},"prevHash":${JSON.stringify(prevHash)},"seq":${seq}}`
   return createHash('sha256').update(text, 'utf8').digest('hex')
-}
-
-export function recordHash(record: Omit<AuditRecord, 'hash'>): string {
-  return hashFields(record.seq, record.at, record.kind, record.actor, canonicalJson(record.data), record.prevHash)
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { CoopError } from '../errors/coop-error'
-import type { Db } from '../store/open-database'
+import type { Statement } from 'better-sqlite3'
+import { statementCache, type Db } from '../store/open-database'
 import { NO_AUDIT, type AuditSink } from '../audit/audit-sink'
 import type { Keychain } from './system-keychain'
 
@@ -65,6 +66,8 @@ interface KeyRow {
  */
 export class KeyStore {
   private readonly envUse = new Map<string, string>()
+  /** describe and fingerprints run for every model request. */
+  private readonly query: (sql: string) => Statement
 
   constructor(
     private readonly db: Db,
@@ -72,7 +75,9 @@ export class KeyStore {
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly now: () => Date = () => new Date(),
     private readonly audit: AuditSink = NO_AUDIT,
-  ) {}
+  ) {
+    this.query = statementCache(db)
+  }
 
   /** Stores (or replaces) the provider's key in the keychain and records its fingerprint. */
   async set(provider: string, key: string): Promise<KeyInfo> {
@@ -133,7 +138,7 @@ export class KeyStore {
     assertProviderId(provider)
     const fromEnv = this.envKey(provider)
     if (fromEnv !== undefined) return { fingerprint: fingerprintOf(fromEnv), source: 'env' }
-    const fingerprint = this.db.prepare('SELECT fingerprint FROM provider_keys WHERE provider = ?').pluck().get(provider) as string | undefined
+    const fingerprint = this.query('SELECT fingerprint FROM provider_keys WHERE provider = ?').pluck().get(provider) as string | undefined
     return fingerprint === undefined ? null : { fingerprint, source: 'keychain' }
   }
 
@@ -142,7 +147,7 @@ export class KeyStore {
    * asking the keychain: the scrubber redacts any text whose fingerprint matches one.
    */
   fingerprints(): KeyFingerprints {
-    const rows = this.db.prepare('SELECT provider, fingerprint, key_length, key_prefix FROM provider_keys').all() as {
+    const rows = this.query('SELECT provider, fingerprint, key_length, key_prefix FROM provider_keys').all() as {
       provider: string
       fingerprint: string
       key_length: number | null

@@ -1,10 +1,10 @@
 import type { ComplianceReport, EndpointFamily, PolicySettings, ProviderApproval, ProviderPolicyView } from '../../shared/router-types'
 import { CoopError } from '../errors/coop-error'
 import { NO_AUDIT, type AuditSink } from '../audit/audit-sink'
-import type { KeyStore } from '../keys/key-store'
+import type { KeyInfo, KeyStore } from '../keys/key-store'
 import type { ProviderInfo, ProviderStore } from '../providers/provider-store'
 import { complianceFindings } from './compliance'
-import { checkDay, type PolicyStore, type ProviderPolicyChange, type ProviderPolicyRow } from './policy-store'
+import { type PolicyStore, type ProviderPolicyChange, type ProviderPolicyRow } from './policy-store'
 import { postureFor } from './policy-table'
 import { annotationAllowed, retentionPlan } from './retention'
 
@@ -52,8 +52,9 @@ export class Policy {
     return this.viewOf(provider, await this.keyedProviders())
   }
 
-  async views(): Promise<ReadonlyMap<string, ProviderPolicyView>> {
-    const keyed = await this.keyedProviders()
+  /** Every provider's standing; `keys` when the caller listed them already (each listing asks the keychain). */
+  async views(keys?: readonly KeyInfo[]): Promise<ReadonlyMap<string, ProviderPolicyView>> {
+    const keyed = keys ? keyedIn(keys) : await this.keyedProviders()
     return new Map(this.providers.list().map((p) => [p.id, this.viewOf(p, keyed)]))
   }
 
@@ -173,7 +174,7 @@ export class Policy {
 
   private async keyedProviders(): Promise<ReadonlySet<string>> {
     try {
-      return new Set((await this.keys.list()).filter((k) => !k.missing).map((k) => k.provider))
+      return keyedIn(await this.keys.list())
     } catch {
       // No keychain: every remote provider shows `no-key`, and the check itself still runs.
       return new Set()
@@ -187,8 +188,11 @@ export class Policy {
   }
 }
 
+function keyedIn(keys: readonly KeyInfo[]): ReadonlySet<string> {
+  return new Set(keys.filter((k) => !k.missing).map((k) => k.provider))
+}
+
 function blocked(message: string, provider: string): CoopError {
   return new CoopError('blocked', message, { provider })
 }
 
-export { checkDay }

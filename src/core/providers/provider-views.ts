@@ -10,7 +10,7 @@ import type { ProviderStore } from './provider-store'
 export async function providerViews(providers: ProviderStore, keys: KeyStore, policy: Policy, only?: string): Promise<ProviderView[]> {
   const list = providers.list().filter((p) => only === undefined || p.id === only)
   const keyInfos = await listKeys(keys)
-  const views = await policy.views()
+  const views = await policy.views(keyInfos)
   return list.flatMap((provider) => {
     const view = views.get(provider.id)
     if (!view) return []

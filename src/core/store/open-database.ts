@@ -7,18 +7,32 @@ import { migrate } from './migrate'
 export type Db = Database.Database
 
 /**
+ * A connection the app and the CLI can share: WAL (readers never wait for the writer), a busy timeout
+ * (two writers wait for each other instead of failing), and NORMAL sync (safe with WAL). Creates the folder.
+ */
+export function connect(file: string, busyTimeoutMs: number): Db {
+  mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`)
+    db.pragma('synchronous = NORMAL')
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/**
  * Opens (creating if needed) the profile's database: WAL so the app and the CLI can read while the
  * other writes, foreign keys on, a busy timeout so two writers wait instead of failing.
  */
 export function openDatabase(file: string, options: { migrateTo?: number } = {}): Db {
-  mkdirSync(dirname(file), { recursive: true })
   let db: Db | undefined
   try {
-    db = new Database(file)
-    db.pragma('journal_mode = WAL')
+    db = connect(file, 5000)
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
-    db.pragma('synchronous = NORMAL')
     // 64 MiB of page cache (the default is 2 MiB): indexing inserts into indexes keyed by hash and by
     // file, all over the tree, and a page that stays in memory is not read and rewritten again.
     db.pragma('cache_size = -65536')
